@@ -1,0 +1,714 @@
+"""The generic article parser: structured data first, then DOM heuristics. One method per field.
+
+Network modules (``newscrawl/sites/``) subclass :class:`ArticleParser` and override only the fields
+their template needs; when their own rule finds nothing they call :meth:`fallback`, which counts
+``newscrawl/fallback/<network>/<field>`` and returns the generic answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
+
+from lxml.etree import _Element
+
+from newscrawl import dates
+from newscrawl.errors import Refused
+from newscrawl.parsing.page import Page, select, select_one, text_of
+from newscrawl.text import (
+    clean_person,
+    collapse_ws,
+    is_furniture,
+    split_people,
+    strip_dateline,
+    strip_headline_suffix,
+)
+from newscrawl.urls import canonical_url, host_of, page_number, same_site
+
+# Containers that hold article text on common templates, most specific first.
+GENERIC_BODY_SELECTORS: tuple[str, ...] = (
+    '[itemprop="articleBody"]',
+    "article.read__content",
+    "div.read__content",
+    "div.side-article.txt-article",
+    "div.detail__body-text",
+    "div.entry-content .content-inner",
+    "div.entry-content",
+    "div.td-post-content",
+    "div.post-content",
+    "div.article-content",
+    "div.content-detail",
+    "div.detail-desc",
+    "div.read__article",
+    "div.article__content",
+    "div.article",
+    "article",
+)
+
+# Elements inside a body container that are never article text.
+GENERIC_DROP_SELECTORS: tuple[str, ...] = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "button",
+    "figure",
+    "figcaption",
+    "center",
+    "aside",
+    "nav",
+    "ins",
+    "table.ads",
+    "[id^='div-gpt-ad']",
+    "[class*='ads']",
+    "[class*='iklan']",
+    "[class*='advert']",
+    "[class*='baca']",
+    "[class*='popIn']",
+    "[id*='ScriptRoot']",
+    "[class*='related']",
+    "[class*='share']",
+    "[class*='social']",
+    "[class*='photo']",
+    "[class*='caption']",
+    "[class*='tag']",
+    "[class*='paging']",
+    "[class*='pagination']",
+    "[class*='newsletter']",
+    "[class*='comment']",
+    "[class*='wp-caption']",
+    "blockquote.twitter-tweet",
+    "blockquote.instagram-media",
+)
+
+# Ancestors that mark sidebars, listings and widgets: their dates and text are not the article's.
+_SIDEBAR = re.compile(
+    r"(?:^|[\s_-])(?:latest|related|terkini|terpopuler|populer|popular|sidebar|widget|recommend\w*|most|"
+    r"trending|footer|menu|nav|navbar|jeg_sidebar|jeg_block\w*|list-content|box-news|indeks)(?:$|[\s_-])",
+    re.I,
+)
+
+GENERIC_DATE_SELECTORS: tuple[str, ...] = (
+    "div.read__info__date",
+    "span.date_detail",
+    "div.detail__date",
+    "div.read__time",
+    ".jeg_meta_date",
+    "time.entry-date",
+    "span.datetime",
+    "div.namerep b",
+    "time[datetime]",
+    ".post-date",
+    ".entry-date",
+    ".date",
+    "time",
+)
+
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "header",
+        "footer",
+        "main",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+    }
+)
+
+_LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:\s*(.{2,80})$", re.I)
+_NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:", re.I)
+_PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
+
+
+@dataclass
+class Pagination:
+    """What a page's pager says: which page this is and how many there are."""
+
+    current: int = 1
+    total: int = 1
+    #: page number -> URL as the pager links it
+    links: dict[int, str] = field(default_factory=dict)
+    #: True when this response already holds every page (e.g. ``?page=all`` honoured)
+    complete: bool = False
+
+
+@dataclass
+class DateChoice:
+    raw: str
+    value: datetime
+
+
+class ArticleParser:
+    """Generic rules for any Indonesian news article page. Subclass per network."""
+
+    network: ClassVar[str | None] = None
+    body_selectors: ClassVar[tuple[str, ...]] = GENERIC_BODY_SELECTORS
+    drop_selectors: ClassVar[tuple[str, ...]] = GENERIC_DROP_SELECTORS
+    date_selectors: ClassVar[tuple[str, ...]] = GENERIC_DATE_SELECTORS
+    #: portal zone applied to printed times without a zone
+    default_offset: str = "+07:00"
+
+    def __init__(
+        self,
+        page: Page,
+        *,
+        now: datetime | None = None,
+        default_offset: str | None = None,
+        site_name: str | None = None,
+    ) -> None:
+        self.page = page
+        self.root = page.root
+        self.now = now
+        if default_offset:
+            self.default_offset = default_offset
+        self.known_site_name = site_name
+        self.fallbacks: list[str] = []
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def fallback(self, field_name: str, value: Any) -> Any:
+        """Record that this network's own rule found nothing for ``field_name``; return ``value``."""
+        if self.network:
+            self.fallbacks.append(field_name)
+        return value
+
+    @staticmethod
+    def in_sidebar(node: _Element) -> bool:
+        for ancestor in node.iterancestors():
+            marker = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+            if ancestor.tag in ("aside", "nav", "footer") or (marker.strip() and _SIDEBAR.search(marker)):
+                return True
+        return False
+
+    def absolute(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        url = url.strip()
+        if url.startswith("data:"):
+            return None
+        return urljoin(self.page.url, url)
+
+    def labelled_lines(self) -> dict[str, str]:
+        """Short "Editor: X" / "Sumber: Y" / "Penulis: Z" lines anywhere outside sidebars."""
+        return self._labelled_lines
+
+    @cached_property
+    def _labelled_lines(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for node in self.root.iter("p", "div", "span", "li", "h6", "strong"):
+            raw = node.text_content()
+            if len(raw) > 200:
+                continue
+            text = collapse_ws(raw)
+            match = _LABEL_LINE.match(text)
+            if not match or self.in_sidebar(node):
+                continue
+            value = _NEXT_LABEL.split(match.group(2))[0]
+            found.setdefault(match.group(1).lower(), collapse_ws(value))
+        return found
+
+    def _ld_names(self, value: Any) -> list[str]:
+        names: list[str] = []
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict):
+                if "Organization" in str(item.get("@type", "")):
+                    continue
+                name = item.get("name")
+            else:
+                name = item
+            if isinstance(name, str) and name.strip():
+                names.extend(split_people(name))
+        return names
+
+    def _is_site_label(self, name: str) -> bool:
+        lowered = name.lower()
+        site = (self.site_name() or "").lower()
+        host = self.page.host
+        return (
+            not name
+            or lowered.startswith("http")
+            or (bool(site) and lowered == site)
+            or lowered.replace(" ", "") in host.replace("-", "")
+            or "developer" in lowered
+            or lowered == "redaksi"
+        )
+
+    # -- identity ------------------------------------------------------------------------------
+
+    def canonical_url(self) -> str:
+        candidates = [
+            (link.get("href") or "") for link in select(self.root, 'link[rel="canonical"]') if link.get("href")
+        ]
+        og = self.page.meta_first("og:url")
+        if og:
+            candidates.append(og)
+        main = self.page.article_ld.get("mainEntityOfPage")
+        if isinstance(main, dict) and isinstance(main.get("@id"), str):
+            candidates.append(main["@id"])
+        elif isinstance(main, str):
+            candidates.append(main)
+        for candidate in candidates:
+            absolute = self.absolute(candidate) or ""
+            parts = urlsplit(absolute)
+            on_site = parts.scheme in ("http", "https") and same_site(host_of(absolute), self.page.host)
+            if on_site and parts.path.strip("/"):
+                return canonical_url(absolute)
+        return canonical_url(self.page.url)
+
+    def site_name(self) -> str | None:
+        if self.known_site_name:
+            return self.known_site_name
+        og = self.page.meta_first("og:site_name")
+        if og and not og.lower().startswith("http"):
+            return collapse_ws(re.split(r"\s*[:|]\s+|\s+[-–]\s+", og)[0]) or None
+        publisher = self.page.article_ld.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return collapse_ws(publisher["name"]) or None
+        return None
+
+    # -- headline ------------------------------------------------------------------------------
+
+    def headline(self) -> str:
+        site = self.site_name()
+        names = [site] if site else []
+        titles = [
+            strip_headline_suffix(t, names)
+            for t in (
+                self.page.article_ld.get("headline"),
+                self.page.meta_first("og:title", "twitter:title"),
+                text_of(select_one(self.root, "title")),
+            )
+            if isinstance(t, str) and t.strip()
+        ]
+        h1s = [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
+        h1s = [h for h in h1s if len(h) >= 10]
+        for h1 in h1s:
+            if any(h1.lower() in t.lower() or t.lower() in h1.lower() for t in titles):
+                return h1
+        if titles:
+            return titles[0]
+        return h1s[0] if h1s else ""
+
+    # -- dates ---------------------------------------------------------------------------------
+
+    def structured_dates(self) -> list[str]:
+        """Publication time strings from structured data, most trusted first."""
+        ld = self.page.article_ld
+        found = [
+            ld.get("datePublished"),
+            self.page.meta_first(
+                "article:published_time", "pubdate", "content_publisheddate", "publishdate", "og:published_time"
+            ),
+            self.page.datalayer.get("published_date") or self.page.datalayer.get("publish_date"),
+        ]
+        for node in select(self.root, '[itemprop="datePublished"]'):
+            found.append(node.get("content") or node.get("datetime"))
+        return [f.strip() for f in found if isinstance(f, str) and f.strip()]
+
+    def visible_date(self) -> str | None:
+        """The article's own printed date line (never a sidebar or listing date)."""
+        for css in self.date_selectors:
+            for node in select(self.root, css):
+                if self.in_sidebar(node):
+                    continue
+                text = text_of(node)
+                if text and len(text) < 80 and dates.parse_date(text, default_offset=self.default_offset, now=self.now):
+                    return text
+        return None
+
+    def local_offset(self) -> str:
+        """The portal's zone: a zone printed on the page, else a non-UTC offset in structured data."""
+        visible = self.visible_date()
+        if visible and dates.has_explicit_zone(visible):
+            parsed = dates.parse_date(visible, default_offset=self.default_offset, now=self.now)
+            if parsed is not None and parsed.utcoffset():
+                return dates.to_iso(parsed)[-6:]
+        for raw in self.structured_dates():
+            if dates.has_explicit_zone(raw):
+                parsed = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
+                if parsed is not None and parsed.utcoffset():
+                    return dates.to_iso(parsed)[-6:]
+        return self.default_offset
+
+    def published(self) -> DateChoice | None:
+        """Pick the publication time: the printed date line, checked against structured data.
+
+        The printed string wins ("as printed") when it carries a time of day; a printed date without
+        a time yields to a structured time on that day. Structured times are expressed in the portal's
+        own offset (a UTC ``datePublished`` becomes local), so a WITA portal stays ``+08:00``.
+        """
+        offset = self.local_offset()
+        local_tz = dates.parse_date("2000-01-01T00:00:00" + offset)
+        structured: list[DateChoice] = []
+        for raw in self.structured_dates():
+            value = dates.parse_date(raw, default_offset=offset, now=self.now)
+            if value is None:
+                continue
+            if local_tz is not None and value.utcoffset() != local_tz.utcoffset():
+                value = value.astimezone(local_tz.tzinfo)
+            structured.append(DateChoice(raw, value))
+        # A string already in the local offset is the better "raw" for the same instant.
+        structured.sort(key=lambda c: not c.raw.rstrip().endswith((offset, offset.replace(":", ""))))
+        visible_raw = self.visible_date()
+        if visible_raw:
+            visible = dates.parse_date(visible_raw, default_offset=offset, now=self.now)
+            if visible is not None:
+                if dates.has_time(visible_raw):
+                    return DateChoice(visible_raw, visible)
+                same_day = [c for c in structured if c.value.date() == visible.date()]
+                return same_day[0] if same_day else DateChoice(visible_raw, visible)
+        return structured[0] if structured else None
+
+    def modified(self) -> str | None:
+        raw = self.page.article_ld.get("dateModified")
+        if not isinstance(raw, str) or not raw.strip():
+            raw = self.page.meta_first("article:modified_time", "og:updated_time", "lastmod")
+        return raw.strip() if isinstance(raw, str) and raw.strip() else None
+
+    # -- people --------------------------------------------------------------------------------
+
+    def authors(self) -> list[str]:
+        editor = self.editor()
+        names = self._ld_names(self.page.article_ld.get("author"))
+        layer = self.page.datalayer
+        writer_key = next((k for k in ("penulis", "author", "reporter") if k in layer), None)
+        if writer_key is not None:
+            # dataLayer objects name writer and editor separately; JSON-LD "author" is often the editor.
+            writer = split_people(layer[writer_key])
+            if writer:
+                names = writer
+            elif names == [editor]:
+                names = []
+        if not names:
+            label = self.labelled_lines().get("penulis") or self.labelled_lines().get("reporter")
+            if label:
+                names = split_people(label)
+        if not names and writer_key is None:
+            meta = self.page.meta_first("author", "article:author", "content_author", "dable:author")
+            if meta:
+                names = split_people(meta)
+        unique: list[str] = []
+        for name in names:
+            if self._is_site_label(name) or name in unique:
+                continue
+            unique.append(name)
+        return unique
+
+    def editor(self) -> str | None:
+        label = self.labelled_lines().get("editor") or self.labelled_lines().get("penyunting")
+        if label:
+            return clean_person(label) or None
+        value = self.page.datalayer.get("editor") or self.page.meta_first("content_editor")
+        ld_editor = self._ld_names(self.page.article_ld.get("editor"))
+        if not value and ld_editor:
+            value = ld_editor[0]
+        if value:
+            value = clean_person(value)
+            # CMS user codes ("fbn") are not names.
+            if _PERSONISH.match(value) and (" " in value or value[:1].isupper()):
+                return value
+        return None
+
+    def source(self) -> str | None:
+        label = self.labelled_lines().get("sumber")
+        if label:
+            return collapse_ws(label) or None
+        value = self.page.datalayer.get("source")
+        return collapse_ws(value) if value else None
+
+    # -- body ----------------------------------------------------------------------------------
+
+    def body_container(self) -> _Element | None:
+        for css in self.body_selectors:
+            for node in select(self.root, css):
+                if self.in_sidebar(node):
+                    continue
+                if sum(len(p.text_content()) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
+                    return node
+        return self._densest_paragraph_parent()
+
+    def _densest_paragraph_parent(self) -> _Element | None:
+        scores: dict[_Element, int] = {}
+        for p in self.root.iter("p"):
+            parent = p.getparent()
+            if parent is None or self.in_sidebar(p):
+                continue
+            scores[parent] = scores.get(parent, 0) + len(p.text_content().strip())
+        if not scores:
+            return None
+        best = max(scores, key=lambda node: scores[node])
+        return best if scores[best] >= 80 else None
+
+    def body_paragraphs(self) -> list[str]:
+        container = self.body_container()
+        if container is None:
+            return []
+        container = copy.deepcopy(container)
+        for css in self.drop_selectors:
+            for node in select(container, css):
+                if node is not container:
+                    _remove_keep_tail(node)
+        _prune_widgets(container)
+        paragraphs = [collapse_ws(t) for t in _text_blocks(container)]
+        return self.clean_paragraphs(paragraphs)
+
+    def dateline_prefixes(self) -> tuple[str, ...]:
+        site = self.site_name()
+        return (site.upper(),) if site else ()
+
+    def clean_paragraphs(self, paragraphs: list[str]) -> list[str]:
+        kept: list[str] = []
+        seen: set[str] = set()
+        for text in paragraphs:
+            if not text or is_furniture(text) or text in seen:
+                continue
+            if not re.search(r"\w", text):
+                continue
+            seen.add(text)
+            kept.append(text)
+        if kept:
+            kept[0] = strip_dateline(kept[0], self.dateline_prefixes())
+        # Sign-off codes of reporter/editor ("(fbn)", "(***/Name)", "... bangsa. (E-2)") are not text.
+        while kept and _SIGN_OFF.fullmatch(kept[-1]):
+            kept.pop()
+        if kept:
+            kept[-1] = _TRAILING_CODE.sub("", kept[-1])
+        return kept
+
+    def summary(self) -> str | None:
+        for value in (
+            self.page.article_ld.get("description"),
+            self.page.meta_first("og:description", "description", "twitter:description"),
+        ):
+            if isinstance(value, str) and value.strip():
+                return collapse_ws(value)
+        return None
+
+    # -- classification ------------------------------------------------------------------------
+
+    def tags(self) -> list[str]:
+        values: list[str] = []
+        for css in ("a[rel='tag']", ".tag__list a", ".tags a", ".tagcloud a", ".tag a", ".jeg_post_tags a"):
+            values = [text_of(a) for a in select(self.root, css) if not self.in_sidebar(a)]
+            if values:
+                break
+        if not values:
+            keywords = self.page.article_ld.get("keywords")
+            if isinstance(keywords, list):
+                values = [str(k) for k in keywords]
+            elif isinstance(keywords, str):
+                values = keywords.split(",")
+        if not values:
+            values = self.page.meta.get("article:tag", [])
+        if not values:
+            raw = self.page.meta_first("news_keywords", "keywords", "content_tags")
+            values = raw.split(",") if raw else []
+        out: list[str] = []
+        for value in values:
+            tag = collapse_ws(value).lstrip("#")
+            if tag and tag not in out and len(tag) < 80:
+                out.append(tag)
+        return out
+
+    def category(self) -> str | None:
+        """The deepest breadcrumb before the headline, else the declared section."""
+        headline = self.headline().lower()
+        for crumb in self.page.ld_of_type("BreadcrumbList"):
+            names = [
+                n for n in _breadcrumb_names(crumb) if n.lower() not in ("home", "beranda") and n.lower() != headline
+            ]
+            if names:
+                return names[-1]
+        section = self.page.article_ld.get("articleSection")
+        if isinstance(section, list):
+            section = section[0] if section else None
+        if isinstance(section, str) and section.strip():
+            return collapse_ws(section)
+        meta = self.page.meta_first("article:section")
+        return collapse_ws(meta) if meta else None
+
+    # -- image ---------------------------------------------------------------------------------
+
+    def image_url(self) -> str | None:
+        image: Any = self.page.meta_first("og:image", "twitter:image")
+        if not image:
+            image = self.page.article_ld.get("image")
+            if isinstance(image, list) and image:
+                image = image[0]
+            if isinstance(image, dict):
+                image = image.get("url")
+        return self.absolute(image) if isinstance(image, str) else None
+
+    def image_caption(self) -> str | None:
+        for css in (".photo__caption", "figcaption", ".wp-caption-text", ".caption"):
+            for node in select(self.root, css):
+                if self.in_sidebar(node):
+                    continue
+                text = text_of(node)
+                if text:
+                    return text
+        return None
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def pagination(self) -> Pagination:
+        """Read the pager. Generic: links with ?page=N inside an element whose class mentions paging."""
+        current = page_number(self.page.url) or 1
+        links: dict[int, str] = {}
+        for pager in select(self.root, "[class*='paging'], [class*='pagination']"):
+            if self.in_sidebar(pager):
+                continue
+            for a in pager.iter("a"):
+                href = self.absolute(a.get("href"))
+                if not href or href.endswith("#"):
+                    continue
+                number = page_number(href)
+                label = text_of(a)
+                if number is None and label.isdigit() and canonical_url(href) == self.canonical_url():
+                    number = 1 if a.get("rel") == "start" or label == "1" else None
+                if number is not None and canonical_url(href) == self.canonical_url():
+                    links.setdefault(number, href)
+            active = select_one(pager, "[class*='active']")
+            if active is not None and text_of(active).isdigit():
+                current = int(text_of(active))
+        total = max([current, *links]) if links else current
+        return Pagination(current=current, total=total, links=links, complete=total == 1)
+
+    # -- refusal -------------------------------------------------------------------------------
+
+    def check_article(self, headline: str, paragraphs: list[str]) -> None:
+        """Raise Refused for pages that only look like articles (index, tag, error pages)."""
+        if not headline:
+            raise Refused("no_headline", "the page has no headline")
+        if not paragraphs:
+            raise Refused("no_body", "no article text found")
+        og_type = (self.page.meta_first("og:type") or "").lower()
+        body_chars = sum(len(p) for p in paragraphs)
+        if og_type in ("website", "profile") and not self.page.article_ld and body_chars < 600:
+            raise Refused("not_article", f"og:type={og_type} and no article data")
+        container = self.body_container()
+        if container is not None:
+            link_chars = sum(len(text_of(a)) for a in container.iter("a"))
+            total = len(text_of(container)) or 1
+            if link_chars / total > 0.6 and body_chars < 1500:
+                raise Refused("not_article", "the main block is mostly links (an index page)")
+
+
+def _breadcrumb_names(crumb: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    elements = crumb.get("itemListElement")
+    if not isinstance(elements, list):
+        return names
+    for element in sorted((e for e in elements if isinstance(e, dict)), key=lambda e: int(e.get("position") or 0)):
+        name = element.get("name")
+        item = element.get("item")
+        if not name and isinstance(item, dict):
+            name = item.get("name")
+        if isinstance(name, str) and name.strip() and collapse_ws(name) not in names:
+            names.append(collapse_ws(name))
+    return names
+
+
+_SIGN_OFF = re.compile(r"\(\s*[\w*./ -]{1,40}\)|[-–—]{1,2}\s*\w{1,6}\s*[-–—]{1,2}")
+_TRAILING_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?=[A-Za-z*])[A-Za-z*]{1,5}(?:[-/][\w*]{1,6})?\)\s*$")
+
+
+_TEXT_TAGS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol")
+
+
+def _remove_keep_tail(node: _Element) -> None:
+    """Remove an element but keep its tail text, which belongs to the surrounding paragraph."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail
+    previous = node.getprevious()
+    parent.remove(node)
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _link_ratio(node: _Element) -> tuple[float, int, int]:
+    text = len(collapse_ws(node.text_content()))
+    links = [a for a in node.iter("a")]
+    link_text = sum(len(collapse_ws(a.text_content())) for a in links)
+    return (link_text / text if text else 0.0), len(links), text
+
+
+def _prune_widgets(container: _Element) -> None:
+    """Drop related-link paragraphs, link lists, and widget blocks that follow the last paragraph."""
+    for node in list(container.iter("p", "div", "ul", "ol", "section", "table")):
+        if node is container or node.getparent() is None:
+            continue
+        ratio, count, chars = _link_ratio(node)
+        if (node.tag == "p" and count and ratio > 0.8 and chars < 300) or (
+            node.tag != "p" and count >= 3 and ratio > 0.5
+        ):
+            _remove_keep_tail(node)
+    children = [c for c in container if isinstance(c.tag, str)]
+    paragraph_positions = [i for i, c in enumerate(children) if c.tag == "p"]
+    if len(paragraph_positions) >= 3:
+        for child in children[paragraph_positions[-1] + 1 :]:
+            if child.tag not in _TEXT_TAGS:
+                _remove_keep_tail(child)
+
+
+def _text_blocks(container: _Element) -> list[str]:
+    """Split a container into paragraph texts at block elements and <br> runs."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = "".join(buffer)
+        if text.strip():
+            blocks.append(text)
+        buffer.clear()
+
+    def walk(node: _Element) -> None:
+        if node.text:
+            buffer.append(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "br":
+                flush()
+            elif tag in _BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            elif tag:
+                walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+
+    walk(container)
+    flush()
+    return blocks

@@ -1,0 +1,132 @@
+"""Text rules shared by every portal: whitespace, page-furniture lines, headline suffixes, datelines."""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse runs of whitespace (incl. NBSP) to one space and trim."""
+    return _WS.sub(" ", text.replace("\xa0", " ").replace("\u200b", "")).strip()
+
+
+# Whole paragraphs that are page furniture, never article text. Anchored at the paragraph start.
+FURNITURE_PARAGRAPH = re.compile(
+    r"""^(?:
+        baca\s+(?:juga|pula)\b
+      | lihat\s+juga\b
+      | simak\s+juga\b
+      | (?:simak|ikuti|follow|cek|dapatkan|gabung|klik)\b.{0,120}
+        \b(?:google\s+news|whatsapp|channel|telegram|instagram|saluran)\b
+      | (?:advertisement|iklan|scroll\s+to\s+continue|scroll\s+untuk\s+melanjutkan|scroll\s+ke\s+bawah)\b
+      | artikel\s+ini\s+telah\s+(?:tayang|terbit)\b
+      | (?:editor|penulis|pewarta|reporter|sumber|source|redaktur|penyunting|foto|dok|fotografer)\s*:
+      | halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya)?\s*$
+      | halaman\s+(?:selanjutnya|berikutnya|\d+\s*/\s*\d+)
+      | selanjutnya\s*$
+      | tags?\s*:
+      | kategori\s*:
+      | share\s*:?\s*$
+      | bagikan\s*:?\s*$
+      | (?:terkait|terkini|terpopuler|artikel\s+pilihan|artikel\s+terkait|kabar\s+daerah
+          |berita\s+terkait|berita\s+pilihan|pilihan\s+editor)\s*:?\s*$
+      | ringkasan\s+berita\s*:
+      | (?:video|foto)\s+pilihan\b
+      | telusuri\s+berita\b.{0,80}\blainnya
+      | loading\W*$
+      | recommended\s+by\s*$
+    )""",
+    re.I | re.X,
+)
+
+# An inline "Baca Juga: <title>" run inside a paragraph (portals without <p> per insert).
+INLINE_READ_ALSO = re.compile(r"\s*\b(?:baca|lihat)\s+juga\s*:.*?(?=(?:\s{2,}|$))", re.I)
+
+# Markers that must never appear in a finished body; used by validation and tests.
+BOILERPLATE_MARKERS = (
+    "Baca Juga",
+    "BACA JUGA",
+    "Baca juga",
+    "Lihat juga",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE",
+    "Halaman selanjutnya",
+    "Artikel ini telah tayang",
+)
+
+# "Headline - Site Name" / "Headline | Site" / "Headline : Okezone Economy" / "... - Halaman 3".
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:])\s+")
+
+
+def is_furniture(paragraph: str) -> bool:
+    return bool(FURNITURE_PARAGRAPH.match(paragraph))
+
+
+def strip_headline_suffix(title: str, site_names: list[str] | tuple[str, ...] = ()) -> str:
+    """Remove trailing " - Site Name" parts (and " - Halaman N") that <title>/og:title carry."""
+    title = collapse_ws(title)
+    title = re.sub(r"\s*[-–|]\s*Halaman\s+\d+\s*$", "", title, flags=re.I)
+    names = {collapse_ws(n).lower() for n in site_names if n}
+    names |= _KNOWN_SITE_SUFFIXES
+    while True:
+        separators = list(_TITLE_SEPARATORS.finditer(title))
+        if not separators:
+            return title
+        last = separators[-1]
+        tail = title[last.end() :].strip().lower()
+        if not tail or not any(tail == n or tail.startswith(n + " ") for n in names):
+            return title
+        title = title[: last.start()].strip()
+
+
+_KNOWN_SITE_SUFFIXES = frozenset(
+    {"pikiran rakyat", "okezone", "kompas.com", "detikcom", "tribunnews.com", "antara news", "suara.com"}
+)
+
+
+# Datelines opening the first paragraph: "TRIBUNSOLO.COM, JAKARTA -", "Liputan6.com, Jakarta -",
+# "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "SEMARANG, suaramerdeka.com -".
+_DATELINES = (
+    re.compile(r"^[\w.]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
+    re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
+    re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*CNN Indonesia\s*[-–—]{1,2}\s*"),
+    # "JAKARTA – ..." / "KOTA BANDUNG - ...": a city in capitals, then a dash.
+    re.compile(r"^[A-Z][A-Z.'/]+(?: [A-Z][A-Z.'/]+){0,3}\s*[-–—]{1,2}\s+"),
+    # "Ratatotok – ...": a capitalised place name, then an en/em dash (a hyphen is too common).
+    re.compile(r"^[A-Z][\w.'/]+(?: [A-Z][\w.'/]+){0,3}\s+(?:[–—]|--)\s+(?=[A-Z\"“])"),
+)
+
+
+def strip_dateline(paragraph: str, extra_prefixes: tuple[str, ...] = ()) -> str:
+    """Drop a leading news dateline; extra_prefixes are portal names printed in capitals."""
+    for pattern in _DATELINES:
+        new = pattern.sub("", paragraph, count=1)
+        if new != paragraph and len(new) > 20:
+            return new
+    for prefix in extra_prefixes:
+        match = re.match(rf"^{re.escape(prefix)}\s*[-–—]{{1,2}}\s*", paragraph, re.I)
+        if match and len(paragraph) - match.end() > 20:
+            return paragraph[match.end() :]
+    return paragraph
+
+
+_LABEL = re.compile(
+    r"^(?:editor|penulis|pewarta|reporter|sumber|source|redaktur|penyunting|oleh|by|rep|red)\s*[:.]?\s*", re.I
+)
+
+
+def clean_person(name: str) -> str:
+    """A person's name without its label ("Editor: X" -> "X") or trailing role text."""
+    name = collapse_ws(name)
+    name = _LABEL.sub("", name)
+    name = re.sub(r"\s*,\s*(?:jurnalis|wartawan|kontributor|reporter)\s*$", "", name, flags=re.I)
+    name = re.sub(r"\s*[-–]\s*detik\w+\s*$", "", name)
+    return name.strip(" ,;|-")
+
+
+def split_people(value: str) -> list[str]:
+    """Split "A, B dan C" / "A & B" / "A / B" into names."""
+    parts = re.split(r"\s*(?:,|;|&|/|\bdan\b|\band\b)\s*", clean_person(value))
+    return [p for p in (clean_person(x) for x in parts) if p]
