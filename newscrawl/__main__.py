@@ -65,6 +65,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_warc_build(args: argparse.Namespace) -> int:
+    from newscrawl.warc import build_warc_from_manifest
+
+    try:
+        count = build_warc_from_manifest(args.manifest, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"newscrawl: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {count} responses to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newscrawl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--manifest", help="TSV file: URL<TAB>PATH per line")
     extract.set_defaults(func=cmd_extract)
+    warc = sub.add_parser("warc-build", help="build a replay WARC from a TSV manifest of saved pages")
+    warc.add_argument("manifest", help="TSV: url, status, content_type, file, location (with a header line)")
+    warc.add_argument("out", help="the .warc.gz to write")
+    warc.set_defaults(func=cmd_warc_build)
     return parser
 
 

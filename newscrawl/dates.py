@@ -129,6 +129,7 @@ _RELATIVE_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[a-z]+", re.IGNORECASE)
+_DAY_NUMBER: Final = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _OFFSET: Final = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 
 
@@ -332,9 +333,12 @@ def _parse_with_dateparser(raw: str, default_offset: str = "+07:00", now: dateti
 
 
 def _fast_path_handles(raw: str, default_offset: str = "+07:00", now: datetime | None = None) -> bool:
-    """True when parse_date answers ``raw`` without dateparser (for tests and benchmarks)."""
+    """True when parse_date answers ``raw`` without calling dateparser (tests, benchmarks)."""
     prep = _prepare(raw)
-    return prep is None or _parse_fast(prep, _offset_tz(default_offset), now) is not _MISS
+    if prep is None:
+        return True
+    fast = _parse_fast(prep, _offset_tz(default_offset), now)
+    return fast is not _MISS or not _plausible(prep.text)
 
 
 def parse_date(raw: str, *, default_offset: str = "+07:00", now: datetime | None = None) -> datetime | None:

@@ -44,6 +44,12 @@ ADDONS = {
     "newscrawl.warc.WarcAddon": 0,
 }
 
+# One summary line at the end of every crawl; NEWSCRAWL_STATS_FILE also writes all stats as JSON.
+EXTENSIONS = {
+    "newscrawl.extensions.CrawlSummary": 500,
+}
+NEWSCRAWL_STATS_FILE = ""
+
 # A body shorter than this (characters) is not an article: the record is dropped.
 NEWSCRAWL_MIN_BODY_CHARS = 200
 # Bounds on pagination so that a looping pager never loops the crawl.
