@@ -285,7 +285,8 @@ def _text_has_time(text: str) -> bool:
 def _plausible(text: str) -> bool:
     if _NUMERIC_SHAPE.search(text) or _RELATIVE_WORD.search(text) or _TIMESTAMP.fullmatch(text):
         return True
-    return any(c.isdigit() for c in text) and any(w.lower() in _MONTHS for w in _WORD.findall(text))
+    # A month name needs a day number too: "Oktober 2020" is no publication date.
+    return _DAY_NUMBER.search(text) is not None and any(w.lower() in _MONTHS for w in _WORD.findall(text))
 
 
 def _dateparser_core(prep: _Prepared, default_tz: tzinfo, now: datetime | None) -> datetime | None:

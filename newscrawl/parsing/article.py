@@ -604,20 +604,19 @@ class ArticleParser:
 
     def check_article(self, headline: str, paragraphs: list[str]) -> None:
         """Raise Refused for pages that only look like articles (index, tag, error pages)."""
+        body_chars = sum(len(p) for p in paragraphs)
+        container = self.body_container()
+        if container is not None and body_chars < 1500:
+            link_chars = sum(len(text_of(a)) for a in container.iter("a"))
+            if link_chars / (len(text_of(container)) or 1) > 0.6:
+                raise Refused("not_article", "the main block is mostly links (an index page)")
         if not headline:
             raise Refused("no_headline", "the page has no headline")
         if not paragraphs:
             raise Refused("no_body", "no article text found")
         og_type = (self.page.meta_first("og:type") or "").lower()
-        body_chars = sum(len(p) for p in paragraphs)
         if og_type in ("website", "profile") and not self.page.article_ld and body_chars < 600:
             raise Refused("not_article", f"og:type={og_type} and no article data")
-        container = self.body_container()
-        if container is not None:
-            link_chars = sum(len(text_of(a)) for a in container.iter("a"))
-            total = len(text_of(container)) or 1
-            if link_chars / total > 0.6 and body_chars < 1500:
-                raise Refused("not_article", "the main block is mostly links (an index page)")
 
 
 def _breadcrumb_names(crumb: dict[str, Any]) -> list[str]:
