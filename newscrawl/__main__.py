@@ -77,6 +77,76 @@ def cmd_warc_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def menu_hosts(html: bytes, url: str, selector: str) -> list[str]:
+    """Hosts linked from a page's network menu."""
+    from urllib.parse import urljoin
+
+    from newscrawl.parsing.page import Page, select
+    from newscrawl.urls import host_of
+
+    page = Page(html, url)
+    hosts: list[str] = []
+    for anchor in select(page.root, selector):
+        host = host_of(urljoin(url, anchor.get("href") or ""))
+        if host and host not in hosts:
+            hosts.append(host)
+    return hosts
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from newscrawl.sites import NETWORKS, network_named
+
+    if not args.discover:
+        rows = [("network", "spider", "portals", "discovery", "full text", "checked")]
+        for net in NETWORKS:
+            full_text = "?{}={}".format(*net.full_text_param) if net.full_text_param else "-"
+            rows.append(
+                (
+                    str(net.name),
+                    str(net.name) if net.spider_name else "generic",
+                    str(len(net.portals)) + ("+" if net.host_pattern else ""),
+                    ", ".join(net.discovery) or "urls",
+                    full_text,
+                    net.checked,
+                )
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        return 0
+    try:
+        net = network_named(args.discover)
+    except KeyError as exc:
+        print(f"newscrawl: {exc.args[0]}", file=sys.stderr)
+        return 2
+    if not net.menu_selector:
+        print(f"newscrawl: the {net.title} template has no network menu", file=sys.stderr)
+        return 2
+    pages: list[tuple[str, bytes]] = []
+    for path in args.page or []:
+        pages.append((args.page_url, Path(path).read_bytes()))
+    if not pages:
+        from urllib.request import Request, urlopen
+
+        from newscrawl.settings import USER_AGENT
+
+        home = f"https://{net.home_host}/"
+        with urlopen(Request(home, headers={"User-Agent": USER_AGENT}), timeout=30) as answer:
+            pages.append((home, answer.read()))
+    seen: list[str] = []
+    for url, html in pages:
+        for host in menu_hosts(html, url, net.menu_selector):
+            if host not in seen and net.owns(f"https://{host}/"):
+                seen.append(host)
+    for host in seen:
+        if host not in net.portals:
+            print(host)
+    print(
+        f"{len(seen)} portals in the menu, {sum(h not in net.portals for h in seen)} not in the list", file=sys.stderr
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newscrawl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--manifest", help="TSV file: URL<TAB>PATH per line")
     extract.set_defaults(func=cmd_extract)
+    sites = sub.add_parser("sites", help="the networks this crawler knows, or new portals of one (--discover)")
+    sites.add_argument("--discover", metavar="NETWORK", help="print portals the network menu names that the list lacks")
+    sites.add_argument("--page", action="append", help="read the menu from this saved page instead of fetching")
+    sites.add_argument("--page-url", default="https://www.pikiran-rakyat.com/", help="the URL of --page")
+    sites.set_defaults(func=cmd_sites)
     warc = sub.add_parser("warc-build", help="build a replay WARC from a TSV manifest of saved pages")
     warc.add_argument("manifest", help="TSV: url, status, content_type, file, location (with a header line)")
     warc.add_argument("out", help="the .warc.gz to write")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 from newscrawl.parsing.article import ArticleParser
+from newscrawl.parsing.page import Page
 from newscrawl.urls import canonical_url, host_of, with_query
 
 
@@ -33,6 +35,14 @@ class Network:
     checked: ClassVar[str] = "reference only"
     #: discovery methods, for `python -m newscrawl sites`
     discovery: ClassVar[tuple[str, ...]] = ()
+    #: latest-news listing paths, paged with ?page=N
+    listing_paths: ClassVar[tuple[str, ...]] = ()
+    #: CSS selector of the network menu linking sibling portals (None when the template has none)
+    menu_selector: ClassVar[str | None] = None
+    #: the portal whose home page carries the network menu
+    home_host: ClassVar[str] = ""
+    #: whether a spider of the network's name exists (else the generic spider parses its pages)
+    spider_name: ClassVar[bool] = False
     #: coverage thresholds: field -> minimum share of records that have it
     health: ClassVar[dict[str, float]] = {}
 
@@ -64,15 +74,9 @@ class Network:
     def site_name_for(self, url: str) -> str | None:
         return self.portals.get(host_of(url))
 
-    def make_parser(self, page_obj: object, **kwargs: object) -> ArticleParser:
-        from newscrawl.parsing.page import Page
-
-        assert isinstance(page_obj, Page)
+    def make_parser(self, page: Page, now: datetime | None = None) -> ArticleParser:
         return self.parser(
-            page_obj,
-            default_offset=self.offset_for(page_obj.url),
-            site_name=self.site_name_for(page_obj.url),
-            **kwargs,  # type: ignore[arg-type]
+            page, now=now, default_offset=self.offset_for(page.url), site_name=self.site_name_for(page.url)
         )
 
 

@@ -45,7 +45,6 @@ def split_arg(value: str | None) -> list[str]:
 class NewsSpider(scrapy.Spider):
     """Base for every spider: ``-a urls=``, ``-a urls_file=``, ``-a sites=``."""
 
-    name = "news"
     #: the network module this spider crawls; GENERIC accepts any URL
     network: Network = GENERIC
 
@@ -64,7 +63,7 @@ class NewsSpider(scrapy.Spider):
         for url in self.start_urls_given:
             if not url.startswith(("http://", "https://")):
                 raise ArgumentError(f"not an http(s) URL: {url!r}")
-        self.sites = split_arg(sites)
+        self.sites = [h.lower().removeprefix("https://").removeprefix("http://").strip("/") for h in split_arg(sites)]
         self.started = datetime.now(UTC)
         # Used in the FEEDS path: <data dir>/<spider>/<run_date>/<run_id>.jsonl
         self.run_date = self.started.strftime("%Y-%m-%d")
@@ -131,10 +130,8 @@ class NewsSpider(scrapy.Spider):
             self._stat(f"newscrawl/fallback/{net.name}/{field_name}")
 
         if pages and set(parsed.paragraphs) <= {p for page in pages for p in page.paragraphs}:
-            # The pager pointed back at a page we have (a loop) or the portal served page 1 again.
-            self._stat("newscrawl/pager_loop")
-            self.logger.info("pager repeats content at %s; stopping at %d page(s)", response.url, len(pages))
-            yield self.finish_article(pages, canonical)
+            # The pager points back at a page we have (a loop): stop, and do not write a partial article.
+            self.refuse("pager_loop", f"page {len(pages) + 1} repeats earlier pages", response.url)
             return
         pages = [*pages, parsed]
         pagination = parsed.pagination
