@@ -122,3 +122,29 @@ def test_cli_missing_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no_file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_visible_zoned_time_beats_a_time_element_that_labels_local_time_as_utc() -> None:
+    html = """<html><head><meta property="og:type" content="article"></head><body>
+    <h1>Banjir Rob Genangi Pesisir Utara</h1>
+    <time datetime="2025-06-02T14:30:00Z" class="x">kemarin</time>
+    <div class="date">Senin, 2 Juni 2025 14:30 WIB</div>
+    <article><p>Banjir rob kembali menggenangi kawasan pesisir utara sejak siang hari dengan ketinggian air mencapai
+    lutut orang dewasa.</p><p>Warga berharap tanggul laut segera diperbaiki sebelum musim pasang berikutnya tiba di
+    wilayah tersebut.</p></article></body></html>"""
+    record = extract_article(html, "https://kabar.example.id/daerah/banjir-rob", now=FROZEN_NOW)
+    assert record["published_at"] == "2025-06-02T14:30:00+07:00"
+    assert record["published_at_raw"] == "Senin, 2 Juni 2025 14:30 WIB"
+
+
+def test_sidebar_dates_are_never_the_articles() -> None:
+    html = """<html><body><h1>Jembatan Baru Diresmikan Bupati</h1>
+    <div class="latest"><div class="latest__item"><span class="date">1 Januari 2030, 10:00 WIB</span></div></div>
+    <aside><time datetime="2031-01-01T00:00:00+07:00">1 Januari 2031</time></aside>
+    <meta property="article:published_time" content="2025-02-03T08:00:00+07:00">
+    <article><p>Jembatan penghubung dua desa akhirnya diresmikan oleh bupati setelah dibangun selama delapan
+    bulan oleh dinas pekerjaan umum bersama warga sekitar.</p><p>Warga kini tidak perlu memutar sejauh lima
+    kilometer untuk menuju pasar kecamatan setiap
+    pagi.</p></article></body></html>"""
+    record = extract_article(html, "https://kabar.example.id/daerah/jembatan", now=FROZEN_NOW)
+    assert record["published_at"] == "2025-02-03T08:00:00+07:00"

@@ -329,18 +329,34 @@ class ArticleParser:
         ]
         for node in select(self.root, '[itemprop="datePublished"]'):
             found.append(node.get("content") or node.get("datetime"))
+        for node in select(self.root, "time[datetime]"):
+            if not self.in_sidebar(node):
+                found.append(node.get("datetime"))
+                break
         return [f.strip() for f in found if isinstance(f, str) and f.strip()]
 
     def visible_date(self) -> str | None:
-        """The article's own printed date line (never a sidebar or listing date)."""
+        """The article's own printed date line (never a sidebar or listing date).
+
+        Among the candidates the template's selectors find, one with a time and a zone beats one with a
+        time only, which beats a bare date or a relative phrase ("kemarin").
+        """
+        best: tuple[int, str] | None = None
         for css in self.date_selectors:
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
                 text = text_of(node)
-                if text and len(text) < 80 and dates.parse_date(text, default_offset=self.default_offset, now=self.now):
+                if not text or len(text) >= 80:
+                    continue
+                if dates.parse_date(text, default_offset=self.default_offset, now=self.now) is None:
+                    continue
+                rank = 2 * dates.has_time(text) + dates.has_explicit_zone(text)
+                if rank == 3:
                     return text
-        return None
+                if best is None or rank > best[0]:
+                    best = (rank, text)
+        return best[1] if best else None
 
     def local_offset(self) -> str:
         """The portal's zone: a zone printed on the page, else a non-UTC offset in structured data."""
