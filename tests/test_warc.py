@@ -37,6 +37,7 @@ from newscrawl.warc import (
     read_warc_index,
     write_warc,
 )
+from tests.crawling import RUNNER
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,17 +88,6 @@ class WarcTestSpider(scrapy.Spider):
     def closed(self, reason):
         with open(self.stats_out, "w") as fh:
             json.dump(self.crawler.stats.get_stats(), fh, default=str)
-"""
-
-# ``scrapy`` entry point with Scrapy deprecations as errors, like pytest -W error
-# (python's own -W option cannot name a non-builtin warning class).
-RUNNER = """
-import sys, warnings
-from scrapy.exceptions import ScrapyDeprecationWarning
-warnings.simplefilter("error", ScrapyDeprecationWarning)
-from scrapy.cmdline import execute
-sys.argv[0] = "scrapy"
-execute()
 """
 
 GZ_HTML = b"<html><head><title>Gzipped</title></head><body>kompres</body></html>"
