@@ -80,3 +80,34 @@ def test_dash_o_writes_the_users_file_instead_of_the_data_dir(tmp_path: Path) ->
     )
     assert result.output_files == []
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://portalbaru.pikiran-rakyat.com/bola/pr-111111111/lama</loc><lastmod>2025-01-05T10:00:00+07:00</lastmod></url>
+<url><loc>https://portalbaru.pikiran-rakyat.com/bola/pr-222222222/baru</loc><lastmod>2025-12-05T10:00:00+07:00</lastmod></url>
+<url><loc>https://portalbaru.pikiran-rakyat.com/bola/pr-333333333/tanpa-lastmod</loc></url>
+<url><loc>https://evil.example.com/bola/pr-444444444/luar</loc></url>
+</urlset>"""
+
+
+def test_sitemap_lastmod_respected_with_since() -> None:
+    from scrapy.http import XmlResponse
+
+    spider = make_spider(sites="portalbaru.pikiran-rakyat.com", since="2025-12-01")
+    response = XmlResponse("https://portalbaru.pikiran-rakyat.com/sitemap.xml", body=SITEMAP)
+    urls = [r.url for r in spider.parse_sitemap(response)]
+    assert [u.split("/")[4] for u in urls] == ["pr-222222222", "pr-333333333"]
+    assert spider.crawler.stats.get_value("newscrawl/discovery/skipped_by_lastmod") == 1  # type: ignore[union-attr]
+
+
+def test_entity_expansion_in_sitemap_is_not_expanded() -> None:
+    from scrapy.http import XmlResponse
+
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol2;</loc></url></urlset>'
+    )
+    spider = make_spider(sites="portalbaru.pikiran-rakyat.com")
+    response = XmlResponse("https://portalbaru.pikiran-rakyat.com/sitemap.xml", body=bomb)
+    assert list(spider.parse_sitemap(response)) == []
