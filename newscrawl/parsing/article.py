@@ -188,6 +188,7 @@ class ArticleParser:
             self.default_offset = default_offset
         self.known_site_name = site_name
         self.fallbacks: list[str] = []
+        self._memo: dict[str, Any] = {}
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -336,6 +337,13 @@ class ArticleParser:
         return [f.strip() for f in found if isinstance(f, str) and f.strip()]
 
     def visible_date(self) -> str | None:
+        # Read several times per page (zone, choice); the selectors scan the whole document.
+        if "visible_date" not in self._memo:
+            self._memo["visible_date"] = self.find_visible_date()
+        value: str | None = self._memo["visible_date"]
+        return value
+
+    def find_visible_date(self) -> str | None:
         """The article's own printed date line (never a sidebar or listing date).
 
         Among the candidates the template's selectors find, one with a time and a zone beats one with a
@@ -461,6 +469,12 @@ class ArticleParser:
     # -- body ----------------------------------------------------------------------------------
 
     def body_container(self) -> _Element | None:
+        if "body_container" not in self._memo:
+            self._memo["body_container"] = self.find_body_container()
+        node: _Element | None = self._memo["body_container"]
+        return node
+
+    def find_body_container(self) -> _Element | None:
         for css in self.body_selectors:
             for node in select(self.root, css):
                 if self.in_sidebar(node):
@@ -486,10 +500,10 @@ class ArticleParser:
         if container is None:
             return []
         container = copy.deepcopy(container)
-        for css in self.drop_selectors:
-            for node in select(container, css):
-                if node is not container:
-                    _remove_keep_tail(node)
+        # One combined selector: a single pass over the body instead of one per rule.
+        for node in select(container, ", ".join(self.drop_selectors)):
+            if node is not container:
+                _remove_keep_tail(node)
         _prune_widgets(container)
         paragraphs = [collapse_ws(t) for t in _text_blocks(container)]
         return self.clean_paragraphs(paragraphs)

@@ -186,13 +186,12 @@ class PrmnParser(ArticleParser):
         text = text_of(select_one(self.root, "h1.read__title")) or text_of(select_one(self.root, "div.read__title h1"))
         return text or self.fallback("headline", super().headline())
 
-    def visible_date(self) -> str | None:
+    def find_visible_date(self) -> str | None:
         for css in self.date_selectors:
-            node = select_one(self.root, css)
-            text = text_of(node)
+            text = text_of(select_one(self.root, css))
             if text:
                 return text
-        return self.fallback("published_at", super().visible_date())
+        return self.fallback("published_at", super().find_visible_date())
 
     def authors(self) -> list[str]:
         node = select_one(self.root, "div.read__info__author")
