@@ -18,7 +18,7 @@ from newscrawl.parsing.article import Pagination
 from newscrawl.parsing.page import NotHTML, Page
 from newscrawl.sites import network_for
 from newscrawl.sites.base import Network
-from newscrawl.text import BOILERPLATE_MARKERS, collapse_ws, is_furniture, strip_headline_suffix
+from newscrawl.text import collapse_ws, is_furniture, strip_headline_suffix
 from newscrawl.urls import host_of
 
 DEFAULT_MIN_BODY_CHARS = 200
@@ -163,11 +163,6 @@ def normalise_dates(
         parsed = dates.parse_date(str(modified), default_offset=default_offset, now=now)
         record["modified_at"] = dates.to_iso(parsed) if parsed else None
     record["crawled_at"] = now_utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def boilerplate_leaks(body: str) -> list[str]:
-    """Boilerplate markers present in a body (should always be empty)."""
-    return [marker for marker in BOILERPLATE_MARKERS if marker in body]
 
 
 def finish(

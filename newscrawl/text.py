@@ -41,21 +41,6 @@ FURNITURE_PARAGRAPH = re.compile(
     re.I | re.X,
 )
 
-# An inline "Baca Juga: <title>" run inside a paragraph (portals without <p> per insert).
-INLINE_READ_ALSO = re.compile(r"\s*\b(?:baca|lihat)\s+juga\s*:.*?(?=(?:\s{2,}|$))", re.I)
-
-# Markers that must never appear in a finished body; used by validation and tests.
-BOILERPLATE_MARKERS = (
-    "Baca Juga",
-    "BACA JUGA",
-    "Baca juga",
-    "Lihat juga",
-    "ADVERTISEMENT",
-    "SCROLL TO CONTINUE",
-    "Halaman selanjutnya",
-    "Artikel ini telah tayang",
-)
-
 # "Headline - Site Name" / "Headline | Site" / "Headline : Okezone Economy" / "... - Halaman 3".
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:])\s+")
 

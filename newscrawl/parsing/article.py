@@ -206,6 +206,11 @@ class ArticleParser:
                 return True
         return False
 
+    def texts(self, css: str, strip: str = "") -> list[str]:
+        """Non-empty texts of the elements a selector matches (``strip`` removes leading characters)."""
+        values = (text_of(node).lstrip(strip).strip() for node in select(self.root, css))
+        return [value for value in values if value]
+
     def absolute(self, url: str | None) -> str | None:
         if not url:
             return None
@@ -214,12 +219,9 @@ class ArticleParser:
             return None
         return urljoin(self.page.url, url)
 
+    @cached_property
     def labelled_lines(self) -> dict[str, str]:
         """Short "Editor: X" / "Sumber: Y" / "Penulis: Z" lines anywhere outside sidebars."""
-        return self._labelled_lines
-
-    @cached_property
-    def _labelled_lines(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for node in self.root.iter("p", "div", "span", "li", "h6", "strong"):
             raw = node.text_content()
@@ -430,7 +432,7 @@ class ArticleParser:
             elif names == [editor]:
                 names = []
         if not names:
-            label = self.labelled_lines().get("penulis") or self.labelled_lines().get("reporter")
+            label = self.labelled_lines.get("penulis") or self.labelled_lines.get("reporter")
             if label:
                 names = split_people(label)
         if not names and writer_key is None:
@@ -445,7 +447,7 @@ class ArticleParser:
         return unique
 
     def editor(self) -> str | None:
-        label = self.labelled_lines().get("editor") or self.labelled_lines().get("penyunting")
+        label = self.labelled_lines.get("editor") or self.labelled_lines.get("penyunting")
         if label:
             return clean_person(label) or None
         value = self.page.datalayer.get("editor") or self.page.meta_first("content_editor")
@@ -460,7 +462,7 @@ class ArticleParser:
         return None
 
     def source(self) -> str | None:
-        label = self.labelled_lines().get("sumber")
+        label = self.labelled_lines.get("sumber")
         if label:
             return collapse_ws(label) or None
         value = self.page.datalayer.get("source")
@@ -611,6 +613,7 @@ class ArticleParser:
         """Read the pager. Generic: links with ?page=N inside an element whose class mentions paging."""
         current = page_number(self.page.url) or 1
         links: dict[int, str] = {}
+        canonical = self.canonical_url()
         for pager in select(self.root, "[class*='paging'], [class*='pagination']"):
             if self.in_sidebar(pager):
                 continue
@@ -620,9 +623,9 @@ class ArticleParser:
                     continue
                 number = page_number(href)
                 label = text_of(a)
-                if number is None and label.isdigit() and canonical_url(href) == self.canonical_url():
+                if number is None and label.isdigit() and canonical_url(href) == canonical:
                     number = 1 if a.get("rel") == "start" or label == "1" else None
-                if number is not None and canonical_url(href) == self.canonical_url():
+                if number is not None and canonical_url(href) == canonical:
                     links.setdefault(number, href)
             active = select_one(pager, "[class*='active']")
             if active is not None and text_of(active).isdigit():

@@ -186,7 +186,3 @@ class Page:
                 for key, value in parse_js_object(match.group(1)).items():
                     merged.setdefault(key, value)
         return merged
-
-    @cached_property
-    def h1(self) -> _Element | None:
-        return select_one(self.root, "h1")

@@ -10,7 +10,7 @@ import re
 from typing import ClassVar
 
 from newscrawl.parsing.article import ArticleParser
-from newscrawl.parsing.page import select, select_one, text_of
+from newscrawl.parsing.page import select_one, text_of
 from newscrawl.sites.base import Network
 from newscrawl.text import split_people
 
@@ -25,8 +25,7 @@ class MediaIndonesiaParser(ArticleParser):
         return names or self.fallback("authors", super().authors())
 
     def tags(self) -> list[str]:
-        tags = [text_of(a).lstrip("#").strip() for a in select(self.root, "ul.related-tags a")]
-        return [t for t in tags if t] or self.fallback("tags", super().tags())
+        return self.texts("ul.related-tags a", strip="#") or self.fallback("tags", super().tags())
 
 
 class MediaIndonesia(Network):

@@ -10,7 +10,7 @@ import re
 from typing import ClassVar
 
 from newscrawl.parsing.article import ArticleParser
-from newscrawl.parsing.page import select, select_one, text_of
+from newscrawl.parsing.page import select_one, text_of
 from newscrawl.sites.base import Network
 
 
@@ -20,8 +20,7 @@ class OkezoneParser(ArticleParser):
     date_selectors = ("div.namerep b", ".journalist span")
 
     def tags(self) -> list[str]:
-        tags = [text_of(a).lstrip("#").strip() for a in select(self.root, "div.detail-tag a, #tag .box-tag a")]
-        return [t for t in tags if t] or self.fallback("tags", super().tags())
+        return self.texts("div.detail-tag a, #tag .box-tag a", strip="#") or self.fallback("tags", super().tags())
 
     def image_caption(self) -> str | None:
         text = text_of(select_one(self.root, "div.detfoto span"))

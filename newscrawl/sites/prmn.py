@@ -207,25 +207,22 @@ class PrmnParser(ArticleParser):
             text = text_of(node)
             if text.lower().startswith("editor"):
                 return clean_person(text) or None
-        label = self.labelled_lines().get("editor")
+        label = self.labelled_lines.get("editor")
         if label:
             return clean_person(label)
         return self.fallback("editor", super().editor())
 
     def source(self) -> str | None:
-        label = self.labelled_lines().get("sumber")
+        label = self.labelled_lines.get("sumber")
         if label:
             return collapse_ws(label)
         return self.fallback("source", super().source())
 
     def tags(self) -> list[str]:
-        tags = [text_of(a) for a in select(self.root, "section.read__tagging a")]
-        tags = [t for t in tags if t]
-        return tags or self.fallback("tags", super().tags())
+        return self.texts("section.read__tagging a") or self.fallback("tags", super().tags())
 
     def category(self) -> str | None:
-        crumbs = [text_of(a) for a in select(self.root, ".breadcrumb__wrap a.breadcrumb__link")]
-        crumbs = [c for c in crumbs if c and c.lower() != "home"]
+        crumbs = [c for c in self.texts(".breadcrumb__wrap a.breadcrumb__link") if c.lower() != "home"]
         if crumbs:
             return crumbs[-1]
         return self.fallback("category", super().category())
@@ -235,10 +232,6 @@ class PrmnParser(ArticleParser):
             select_one(self.root, "div.photo__caption")
         )
         return text or self.fallback("image_caption", super().image_caption())
-
-    def canonical_url(self) -> str:
-        # AMP pages carry rel=canonical; regular pages only og:url (page 1, no ?page=).
-        return Prmn.to_canonical(super().canonical_url())
 
     def pagination(self) -> Pagination:
         current = page_number(self.page.url) or 1

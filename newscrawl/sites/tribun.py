@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newscrawl.parsing.article import ArticleParser
-from newscrawl.parsing.page import select, select_one, text_of
+from newscrawl.parsing.page import select_one, text_of
 from newscrawl.sites.base import Network
 
 PORTALS: dict[str, str | None] = {
@@ -43,12 +43,10 @@ class TribunParser(ArticleParser):
     date_selectors = ("div.grey.bdr3 time", "time.grey", "div.mt10 time")
 
     def tags(self) -> list[str]:
-        tags = [text_of(a) for a in select(self.root, "h5.tagcloud3 a")]
-        return [t for t in tags if t] or self.fallback("tags", super().tags())
+        return self.texts("h5.tagcloud3 a") or self.fallback("tags", super().tags())
 
     def category(self) -> str | None:
-        crumbs = [text_of(li) for li in select(self.root, "ul.breadcrumb li")]
-        crumbs = [c for c in crumbs if c and c.lower() != "home"]
+        crumbs = [c for c in self.texts("ul.breadcrumb li") if c.lower() != "home"]
         return crumbs[-1] if crumbs else self.fallback("category", super().category())
 
     def editor(self) -> str | None:

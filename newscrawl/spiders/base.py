@@ -5,7 +5,6 @@ Network spiders subclass it, name a network module, and add discovery; ``generic
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -21,8 +20,6 @@ from newscrawl.items import FIELD_NAMES, ArticleItem
 from newscrawl.record import ParsedPage, merge_pages, parse_page
 from newscrawl.sites import GENERIC, network_for
 from newscrawl.sites.base import Network
-
-logger = logging.getLogger(__name__)
 
 
 class ArgumentError(ValueError):
