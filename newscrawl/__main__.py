@@ -99,14 +99,13 @@ def cmd_sites(args: argparse.Namespace) -> int:
     if not args.discover:
         rows = [("network", "spider", "portals", "discovery", "full text", "checked")]
         for net in NETWORKS:
-            full_text = "?{}={}".format(*net.full_text_param) if net.full_text_param else "-"
             rows.append(
                 (
                     str(net.name),
-                    str(net.name) if net.spider_name else "generic",
-                    str(len(net.portals)) + ("+" if net.host_pattern else ""),
+                    str(net.name),
+                    str(len(net.portals)) + ("+" if net.host_pattern and net.open_portals else ""),
                     ", ".join(net.discovery) or "urls",
-                    full_text,
+                    net.full_text_label(),
                     net.checked,
                 )
             )

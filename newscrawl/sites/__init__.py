@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from newscrawl.sites.antara import Antara
 from newscrawl.sites.base import Generic, Network
+from newscrawl.sites.detik import Detik
+from newscrawl.sites.harianjogja import Harianjogja
+from newscrawl.sites.inews import Inews
+from newscrawl.sites.kompas import Kompas
 from newscrawl.sites.mediaindonesia import MediaIndonesia
+from newscrawl.sites.merdeka import Merdeka
 from newscrawl.sites.okezone import Okezone
 from newscrawl.sites.prmn import Prmn
+from newscrawl.sites.radar import Radar
+from newscrawl.sites.republika import Republika
+from newscrawl.sites.sindonews import Sindonews
+from newscrawl.sites.suara import Suara
 from newscrawl.sites.tribun import Tribun
 
-#: every network module, most specific first; the generic layer is the fallback
-NETWORKS: tuple[Network, ...] = (Prmn(), Tribun(), Okezone(), MediaIndonesia())
+#: every network module; hosts do not overlap, so the order only matters for the generic fallback
+NETWORKS: tuple[Network, ...] = (
+    Prmn(),
+    Tribun(),
+    Suara(),
+    Antara(),
+    Detik(),
+    Kompas(),
+    Okezone(),
+    Inews(),
+    Sindonews(),
+    Radar(),
+    MediaIndonesia(),
+    Republika(),
+    Harianjogja(),
+    Merdeka(),
+)
 GENERIC = Generic()
 
 

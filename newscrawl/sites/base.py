@@ -1,9 +1,14 @@
-"""What every network module declares: its portals, URL shapes, full-text parameter and parser."""
+"""What every network module declares: its portals, URL shapes, full-text form, discovery and parser.
+
+A *portal* is one regional site of a network. For most networks it is a host
+(``solo.tribunnews.com``); for detik it is a path section of one host (``www.detik.com/jatim``).
+Spiders take ``-a sites=`` as portal keys; ``portal_key`` normalises what a user types.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -19,60 +24,138 @@ class Network:
     name: ClassVar[str | None] = None
     #: full name for people
     title: ClassVar[str] = "Any portal (generic layer)"
-    #: known portals (host -> portal name); the default crawl set
+    #: known portals (portal key -> portal name); the default crawl set
     portals: ClassVar[dict[str, str | None]] = {}
     #: any host matching this belongs to the network, listed or not
     host_pattern: ClassVar[re.Pattern[str] | None] = None
+    #: True when every host the pattern matches is a regional portal of the crawl (PRMN); False when only
+    #: the listed portals are (Kompas: nasional.kompas.com is Kompas but not regional)
+    open_portals: ClassVar[bool] = True
     #: article URL path shape
     article_path: ClassVar[re.Pattern[str]] = re.compile(r".")
+    #: URL paths that are never articles even when article_path matches (tag, video, index pages)
+    not_article_path: ClassVar[re.Pattern[str] | None] = None
     parser: ClassVar[type[ArticleParser]] = ArticleParser
     default_offset: ClassVar[str] = "+07:00"
-    #: per-host zone where a portal is not in WIB (host -> "+08:00")
+    #: per-portal zone where a portal is not in WIB (portal key -> "+08:00")
     host_offsets: ClassVar[dict[str, str]] = {}
     #: query parameter that asks for the whole article in one page, e.g. ("page", "all"); None if none
     full_text_param: ClassVar[tuple[str, str] | None] = None
-    #: how the module's rules were checked: "real page" or "reference only"
-    checked: ClassVar[str] = "reference only"
+    #: real pages in ../shared/fixtures/real (paths under it) this module's rules were checked against;
+    #: none means the module is "reference only" (selectors from templates.md, not yet seen on a real page)
+    real_pages: ClassVar[tuple[str, ...]] = ()
+    #: the module's rules that no real page has confirmed yet (for ``sites --detail`` and the docstring)
+    unverified: ClassVar[tuple[str, ...]] = ()
     #: discovery methods, for `python -m newscrawl sites`
     discovery: ClassVar[tuple[str, ...]] = ()
-    #: latest-news listing paths, paged with ?page=N
+    #: whether robots.txt is read for ``Sitemap:`` lines (then /sitemap.xml when it names none)
+    robots_sitemaps: ClassVar[bool] = True
+    #: latest-news listing paths under each portal, paged with ``listing_page_url``
     listing_paths: ClassVar[tuple[str, ...]] = ()
     #: CSS selector of the network menu linking sibling portals (None when the template has none)
     menu_selector: ClassVar[str | None] = None
     #: the portal whose home page carries the network menu
     home_host: ClassVar[str] = ""
-    #: whether a spider of the network's name exists (else the generic spider parses its pages)
-    spider_name: ClassVar[bool] = False
+    #: a dated index is read at most this many pages per portal and day (Tribun repeats page 10 after it)
+    index_max_pages: ClassVar[int] = 10
     #: coverage thresholds: field -> minimum share of records that have it
     health: ClassVar[dict[str, float]] = {}
 
+    @property
+    def checked(self) -> str:
+        """How the module was checked: "real page" or "reference only"."""
+        return "real page" if self.real_pages else "reference only"
+
+    # -- portals ---------------------------------------------------------------------------------
+
     def owns(self, url: str) -> bool:
+        """True when ``url`` is on one of the network's hosts (listed or matching the pattern)."""
         host = host_of(url)
-        if host in self.portals:
+        if host in self.portals or host in {key.split("/", 1)[0] for key in self.portals}:
             return True
         return bool(self.host_pattern and self.host_pattern.fullmatch(host))
 
+    def portal_of(self, url: str) -> str | None:
+        """The portal key of ``url`` (its host by default); None when off the network."""
+        return host_of(url) if self.owns(url) else None
+
+    def is_portal(self, url: str) -> bool:
+        """True when ``url`` belongs to one of the network's regional portals (the default crawl scope)."""
+        portal = self.portal_of(url)
+        if portal is None:
+            return False
+        return portal in self.portals or self.open_portals
+
+    def portal_key(self, value: str) -> str:
+        """A ``-a sites=`` entry as a portal key: scheme and trailing slash dropped, lower case."""
+        return value.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
+
+    def portal_base(self, portal: str) -> str:
+        """The portal's home URL without the trailing slash (``https://solo.tribunnews.com``)."""
+        return f"https://{portal}"
+
+    # -- article URLs ----------------------------------------------------------------------------
+
     def is_article_url(self, url: str) -> bool:
-        return self.owns(url) and bool(self.article_path.search(urlsplit(url).path))
+        if not self.owns(url):
+            return False
+        path = urlsplit(url).path
+        if self.not_article_path is not None and self.not_article_path.search(path):
+            return False
+        return bool(self.article_path.search(path))
 
     def canonicalize(self, url: str) -> str:
         """The page-1 URL of the article ``url`` names (drops paging and tracking queries)."""
         return canonical_url(url)
 
     def full_text_url(self, canonical: str) -> str | None:
+        """The URL that asks for the whole article in one response; None when the network has none."""
         if not self.full_text_param:
             return None
         key, value = self.full_text_param
         return with_query(canonical, **{key: value})
 
+    def full_text_label(self) -> str:
+        """The full-text form for people (``?page=all``, ``/all``), "-" when none."""
+        if not self.full_text_param:
+            return "-"
+        key, value = self.full_text_param
+        return f"?{key}={value}"
+
     def page_url(self, canonical: str, number: int) -> str:
+        """The URL of page ``number`` of a multi-page article."""
         return canonical if number == 1 else with_query(canonical, page=str(number))
 
+    # -- discovery -------------------------------------------------------------------------------
+
+    def sitemap_urls(self, portal: str) -> list[str]:
+        """Sitemaps to read besides those robots.txt names (e.g. Suara's per-region news sitemap)."""
+        return []
+
+    def feed_urls(self, portal: str) -> list[str]:
+        """RSS/Atom feeds of the portal's latest articles."""
+        return []
+
+    def listing_page_url(self, url: str, number: int) -> str:
+        """Page ``number`` of a latest-news listing whose first page is ``url``."""
+        return url if number == 1 else with_query(url, page=str(number))
+
+    def index_url(self, portal: str, day: date, number: int) -> str | None:
+        """Page ``number`` (from 1) of the portal's dated index for ``day``; None when there is none."""
+        return None
+
+    def has_dated_index(self) -> bool:
+        return type(self).index_url is not Network.index_url
+
+    # -- parsing ---------------------------------------------------------------------------------
+
     def offset_for(self, url: str) -> str:
-        return self.host_offsets.get(host_of(url), self.default_offset)
+        portal = self.portal_of(url) or host_of(url)
+        return self.host_offsets.get(portal, self.default_offset)
 
     def site_name_for(self, url: str) -> str | None:
-        return self.portals.get(host_of(url))
+        portal = self.portal_of(url)
+        return self.portals.get(portal) if portal else None
 
     def make_parser(self, page: Page, now: datetime | None = None) -> ArticleParser:
         return self.parser(
@@ -83,5 +166,5 @@ class Network:
 class Generic(Network):
     """Portals no module knows: structured data plus generic heuristics."""
 
-    checked = "real page"
+    real_pages = ("beritamanado.com/forkopimda-mitra-covid.html",)
     discovery = ("urls",)

@@ -37,5 +37,5 @@ class MediaIndonesia(Network):
     }
     article_path = re.compile(r"^/[\w-]+/\d+/[\w-]+")
     parser = MediaIndonesiaParser
-    checked = "real page"
+    real_pages = ("mediaindonesia.com/851796-wisuda-igi-2026-01-20.html",)
     discovery = ("urls",)

@@ -39,7 +39,7 @@ class Okezone(Network):
     article_path = re.compile(r"^/read/\d{4}/\d{2}/\d{2}/\d+/\d+/[\w-]+")
     parser = OkezoneParser
     full_text_param = ("page", "all")
-    checked = "real page"
+    real_pages = ("economy.okezone.com/2243366-rekomendasi-bisnis-DOMSNAPSHOT.html",)
     discovery = ("urls",)
 
     def site_name_for(self, url: str) -> str | None:

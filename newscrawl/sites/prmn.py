@@ -266,12 +266,11 @@ class Prmn(Network):
     parser = PrmnParser
     host_offsets = HOST_OFFSETS
     full_text_param = ("page", "all")
-    checked = "real page"
+    real_pages = ("zonajakarta.pikiran-rakyat.com/pr-18808737-trump-covid-page2.html",)
     discovery = ("robots.txt", "sitemap", "indeks-berita", "homepage ?page=N", "network menu")
     listing_paths = ("/indeks-berita", "/")
     menu_selector = ".network__menu--more a"
     home_host = "www.pikiran-rakyat.com"
-    spider_name = True
     health: ClassVar[dict[str, float]] = {"published_at": 1.0, "editor": 0.9, "authors": 0.8, "body": 1.0}
 
     @staticmethod

@@ -68,5 +68,5 @@ class Tribun(Network):
     parser = TribunParser
     host_offsets = HOST_OFFSETS
     full_text_param = ("page", "all")
-    checked = "real page"
+    real_pages = ("solo.tribunnews.com/2020-10-09-protokol-kesehatan-3m.html",)
     discovery = ("urls",)
