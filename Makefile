@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy newscrawl
 
 demo: $(STAMP)
+	@rm -rf $(DEMO_DIR)/state $(DEMO_DIR)/prmn
 	@mkdir -p $(DEMO_DIR)
 	$(PY) -m newscrawl warc-build newscrawl/sample/manifest.tsv $(DEMO_DIR)/sample.warc.gz
 	$(VENV)/bin/scrapy crawl prmn -a urls_file=newscrawl/sample/urls.txt \

@@ -19,13 +19,23 @@ def data_feed_uri(data_dir: str) -> str:
     return f"{data_dir.rstrip('/')}/%(name)s/%(run_date)s/%(run_id)s.jsonl"
 
 
+def user_chose_output(settings: BaseSettings) -> bool:
+    """True when -o/-O (or FEEDS set on the command line) replaces the data-dir feed."""
+    return (settings.getpriority("FEEDS") or 0) >= _CMDLINE and bool(settings.getdict("FEEDS"))
+
+
+def data_dir_feed(settings: BaseSettings) -> str | None:
+    """The data-dir feed URI template this crawl writes to, or None when the user chose the output."""
+    if user_chose_output(settings):
+        return None
+    return data_feed_uri(settings.get("NEWSCRAWL_DATA_DIR") or "data")
+
+
 class NewscrawlAddon:
     """Adds the data-dir feed to FEEDS unless the user chose their own output with -o/-O."""
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        feeds_priority = settings.getpriority("FEEDS") or 0
-        if feeds_priority >= _CMDLINE and settings.getdict("FEEDS"):
-            return
-        data_dir = settings.get("NEWSCRAWL_DATA_DIR") or "data"
-        settings.set("FEEDS", {data_feed_uri(data_dir): dict(FEED_OPTIONS)}, priority="addon")
+        uri = data_dir_feed(settings)
+        if uri is not None:
+            settings.set("FEEDS", {uri: dict(FEED_OPTIONS)}, priority="addon")

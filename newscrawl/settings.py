@@ -37,6 +37,14 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.CleanPipeline": 200,
     "newscrawl.pipelines.DatesPipeline": 300,
     "newscrawl.pipelines.DedupePipeline": 400,
+    "newscrawl.incremental.SeenPipeline": 450,
+}
+
+# Incremental runs: a seen-store per spider under <NEWSCRAWL_DATA_DIR>/state/ (see newscrawl/state.py).
+# Articles already delivered are not fetched again; -a refresh=1 re-fetches, -a reset_state=1 forgets.
+NEWSCRAWL_STATE = True
+SPIDER_MIDDLEWARES = {
+    "newscrawl.incremental.SeenFilterMiddleware": 950,
 }
 # Our output feed (unless -o/-O is given) and WARC record/replay (when their settings name a file).
 ADDONS = {
@@ -47,6 +55,7 @@ ADDONS = {
 # One summary line at the end of every crawl; NEWSCRAWL_STATS_FILE also writes all stats as JSON.
 EXTENSIONS = {
     "newscrawl.extensions.CrawlSummary": 500,
+    "newscrawl.incremental.StateExtension": 510,
 }
 NEWSCRAWL_STATS_FILE = ""
 

@@ -9,17 +9,20 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from newscrawl.errors import Refused
+from newscrawl.incremental import open_state
 from newscrawl.items import FIELD_NAMES, ArticleItem
 from newscrawl.record import ParsedPage, merge_pages, parse_page
 from newscrawl.sites import GENERIC, network_for
 from newscrawl.sites.base import Network
+from newscrawl.state import SeenStore
 
 
 class ArgumentError(ValueError):
@@ -33,6 +36,16 @@ def read_urls_file(path: str) -> list[str]:
         raise ArgumentError(f"urls_file {path!r} is not a readable file")
     lines = file.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def flag_arg(name: str, value: str | None) -> bool:
+    """``-a name=1`` style switches: 1/true/yes on, 0/false/no/empty off."""
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise ArgumentError(f"{name}={value!r}: use 1 or 0")
 
 
 def split_arg(value: str | None) -> list[str]:
@@ -51,9 +64,14 @@ class NewsSpider(scrapy.Spider):
         urls_file: str | None = None,
         sites: str | None = None,
         *args: Any,
+        refresh: str | None = None,
+        reset_state: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.refresh = flag_arg("refresh", refresh)
+        self.reset_state = flag_arg("reset_state", reset_state)
+        self.state: SeenStore | None = None
         self.start_urls_given = split_arg(urls)
         if urls_file:
             self.start_urls_given += read_urls_file(urls_file)
@@ -65,6 +83,13 @@ class NewsSpider(scrapy.Spider):
         # Used in the FEEDS path: <data dir>/<spider>/<run_date>/<run_id>.jsonl
         self.run_date = self.started.strftime("%Y-%m-%d")
         self.run_id = self.started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Before anything is fetched: an unwritable data dir or a second run of this spider stops here.
+        spider.state = open_state(crawler, spider)
+        return spider
 
     # -- start -----------------------------------------------------------------------------------
 
