@@ -36,7 +36,7 @@ def make_item(**overrides: Any) -> ArticleItem:
 
 @pytest.fixture
 def crawler():  # type: ignore[no-untyped-def]
-    crawler = get_crawler(GenericSpider)
+    crawler = get_crawler(GenericSpider, {"NEWSCRAWL_STATE": False})
     crawler.stats.open_spider()  # type: ignore[union-attr]
     return crawler
 
@@ -78,7 +78,7 @@ def test_validate_drops_and_counts(crawler, overrides: dict[str, Any], reason: s
 
 
 def test_min_body_setting(crawler) -> None:  # type: ignore[no-untyped-def]
-    crawler = get_crawler(GenericSpider, {"NEWSCRAWL_MIN_BODY_CHARS": 10})
+    crawler = get_crawler(GenericSpider, {"NEWSCRAWL_STATE": False, "NEWSCRAWL_MIN_BODY_CHARS": 10})
     crawler.stats.open_spider()  # type: ignore[union-attr]
     item = make_item(body="Cukup panjang kini.")
     assert ValidatePipeline.from_crawler(crawler).process_item(item) is item

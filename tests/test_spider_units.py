@@ -18,6 +18,9 @@ from newscrawl.spiders.network import NetworkSpider
 from newscrawl.spiders.prmn import PrmnSpider
 from tests.crawling import crawl
 
+#: spiders built here never open the seen-store (it would live in the working directory's data/)
+NO_STATE = {"NEWSCRAWL_STATE": False}
+
 MENU = b"""<html><body><ul class="network__menu--more">
 <li><a href="https://zonajakarta.pikiran-rakyat.com">Zona Jakarta</a></li>
 <li><a href="https://portalbaru.pikiran-rakyat.com">Portal Baru</a></li>
@@ -28,7 +31,7 @@ MENU = b"""<html><body><ul class="network__menu--more">
 
 
 def make_spider(**kwargs: str) -> PrmnSpider:
-    crawler = get_crawler(PrmnSpider)
+    crawler = get_crawler(PrmnSpider, NO_STATE)
     spider = PrmnSpider.from_crawler(crawler, **kwargs)
     crawler.stats.open_spider()  # type: ignore[union-attr]
     return spider
@@ -55,7 +58,7 @@ def test_sites_argument_keeps_discovery_on_the_chosen_portals() -> None:
 
 
 def test_listing_paging_is_capped() -> None:
-    crawler = get_crawler(PrmnSpider, {"NEWSCRAWL_MAX_LISTING_PAGES": 2})
+    crawler = get_crawler(PrmnSpider, {**NO_STATE, "NEWSCRAWL_MAX_LISTING_PAGES": 2})
     crawler.stats.open_spider()  # type: ignore[union-attr]
     spider = PrmnSpider.from_crawler(crawler, sites="portalbaru.pikiran-rakyat.com")
     response = HtmlResponse("https://portalbaru.pikiran-rakyat.com/indeks-berita?page=2", body=MENU)
@@ -145,7 +148,7 @@ class ToySpider(NetworkSpider):
 
 
 def make_toy(**kwargs: str) -> ToySpider:
-    crawler = get_crawler(ToySpider)
+    crawler = get_crawler(ToySpider, NO_STATE)
     spider = ToySpider.from_crawler(crawler, **kwargs)
     crawler.stats.open_spider()  # type: ignore[union-attr]
     return spider
