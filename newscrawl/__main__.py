@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -112,6 +113,20 @@ def cmd_sites(args: argparse.Namespace) -> int:
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        if args.detail:
+            for net in NETWORKS:
+                print(f"\n{net.name} ({net.title}): {net.checked}")
+                for page in net.real_pages:
+                    print(f"  real article page: {page}")
+                for page in net.real_listings:
+                    print(f"  real listing page: {page}")
+                for rule in net.unverified:
+                    print(f"  reference only: {rule}")
+                print(
+                    textwrap.fill(
+                        ", ".join(net.portals), width=110, initial_indent="  portals: ", subsequent_indent="    "
+                    )
+                )
         return 0
     try:
         net = network_named(args.discover)
@@ -159,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     sites.add_argument("--discover", metavar="NETWORK", help="print portals the network menu names that the list lacks")
     sites.add_argument("--page", action="append", help="read the menu from this saved page instead of fetching")
     sites.add_argument("--page-url", default="https://www.pikiran-rakyat.com/", help="the URL of --page")
+    sites.add_argument("--detail", action="store_true", help="also list each module's real pages and unverified rules")
     sites.set_defaults(func=cmd_sites)
     warc = sub.add_parser("warc-build", help="build a replay WARC from a TSV manifest of saved pages")
     warc.add_argument("manifest", help="TSV: url, status, content_type, file, location (with a header line)")

@@ -74,7 +74,7 @@ _KNOWN_SITE_SUFFIXES = frozenset(
 # Datelines opening the first paragraph: "TRIBUNSOLO.COM, JAKARTA -", "Liputan6.com, Jakarta -",
 # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "SEMARANG, suaramerdeka.com -".
 _DATELINES = (
-    re.compile(r"^[\w.]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
+    re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*CNN Indonesia\s*[-–—]{1,2}\s*"),
     # "JAKARTA – ..." / "KOTA BANDUNG - ...": a city in capitals, then a dash.

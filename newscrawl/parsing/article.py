@@ -194,7 +194,7 @@ class ArticleParser:
 
     def fallback(self, field_name: str, value: Any) -> Any:
         """Record that this network's own rule found nothing for ``field_name``; return ``value``."""
-        if self.network:
+        if self.network and field_name not in self.fallbacks:
             self.fallbacks.append(field_name)
         return value
 

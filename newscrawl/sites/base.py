@@ -41,9 +41,11 @@ class Network:
     host_offsets: ClassVar[dict[str, str]] = {}
     #: query parameter that asks for the whole article in one page, e.g. ("page", "all"); None if none
     full_text_param: ClassVar[tuple[str, str] | None] = None
-    #: real pages in ../shared/fixtures/real (paths under it) this module's rules were checked against;
-    #: none means the module is "reference only" (selectors from templates.md, not yet seen on a real page)
+    #: real article pages in ../shared/fixtures/real (paths under it) this module's rules were checked against;
+    #: none means the article rules are "reference only" (selectors from templates.md, not yet seen on a real page)
     real_pages: ClassVar[tuple[str, ...]] = ()
+    #: real listing/index pages in ../shared/fixtures/real its link rules were checked against
+    real_listings: ClassVar[tuple[str, ...]] = ()
     #: the module's rules that no real page has confirmed yet (for ``sites --detail`` and the docstring)
     unverified: ClassVar[tuple[str, ...]] = ()
     #: discovery methods, for `python -m newscrawl sites`
@@ -63,8 +65,10 @@ class Network:
 
     @property
     def checked(self) -> str:
-        """How the module was checked: "real page" or "reference only"."""
-        return "real page" if self.real_pages else "reference only"
+        """How the module was checked: "real page", "real listing" (links only) or "reference only"."""
+        if self.real_pages:
+            return "real page"
+        return "real listing, articles reference only" if self.real_listings else "reference only"
 
     # -- portals ---------------------------------------------------------------------------------
 
@@ -136,6 +140,10 @@ class Network:
         """RSS/Atom feeds of the portal's latest articles."""
         return []
 
+    def listing_links(self, body: bytes, url: str) -> list[str]:
+        """Article URLs a listing names outside ``<a href>`` (e.g. in embedded JSON); [] by default."""
+        return []
+
     def listing_page_url(self, url: str, number: int) -> str:
         """Page ``number`` of a latest-news listing whose first page is ``url``."""
         return url if number == 1 else with_query(url, page=str(number))
@@ -168,3 +176,4 @@ class Generic(Network):
 
     real_pages = ("beritamanado.com/forkopimda-mitra-covid.html",)
     discovery = ("urls",)
+

@@ -166,14 +166,17 @@ class NewsSpider(scrapy.Spider):
         if len(pages) == 1 and (pagination.complete or total <= 1):
             yield self.finish_article(pages, canonical)
             return
-        if len(pages) == 1 and net.full_text_param and response.url == net.full_text_url(canonical):
+        if len(pages) == 1 and response.url == net.full_text_url(canonical):
             # The portal answered ?page=all with page 1 of several: follow the pages instead.
             self._stat(f"newscrawl/full_text_ignored/{net.name}")
         next_number = len(pages) + 1
         if next_number > total:
             yield self.finish_article(pages, canonical)
             return
-        next_url = net.page_url(canonical, next_number)
+        # The pager's own link when it names the page (SINDOnews may number page URLs by offset), else the
+        # network's page-URL rule.
+        linked = {n: u for page in pages for n, u in page.pagination.links.items() if net.canonicalize(u) == canonical}
+        next_url = linked.get(next_number) or net.page_url(canonical, next_number)
         yield Request(
             next_url,
             callback=self.parse_article,

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from scrapy.http import Request, Response
 from scrapy.selector import Selector
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -34,6 +35,24 @@ def _offset(value: str) -> timezone:
     sign = -1 if value.startswith("-") else 1
     hours, minutes = value.lstrip("+-").split(":")
     return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+_NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+def news_publication_dates(body: bytes) -> dict[str, str]:
+    """loc -> ``news:publication_date`` of a Google News sitemap (Scrapy's Sitemap flattens ``<news:news>``)."""
+    parser = etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False, no_network=True)
+    root = etree.fromstring(body, parser=parser)
+    found: dict[str, str] = {}
+    if root is None:
+        return found
+    for url in root.iter("{*}url"):
+        loc = url.findtext("{*}loc")
+        date_text = url.findtext(f"{{{_NEWS_NS}}}news/{{{_NEWS_NS}}}publication_date")
+        if loc and date_text:
+            found[loc.strip()] = date_text.strip()
+    return found
 
 
 class NetworkSpider(NewsSpider):
@@ -177,13 +196,14 @@ class NetworkSpider(NewsSpider):
             self.refuse("bad_sitemap", "not parseable XML", response.url)
             return
         self._stat("newscrawl/discovery/sitemaps")
+        news_dates = news_publication_dates(body) if sitemap.type == "urlset" and b"sitemap-news" in body else {}
         for entry in sitemap:
             loc = (entry.get("loc") or "").strip()
             if not loc or not self.network.owns(loc):
                 continue
             if sitemap.type != "sitemapindex" and not self.in_scope(loc):
                 continue
-            lastmod = entry.get("lastmod") or (entry.get("news") or {}).get("publication_date")
+            lastmod = entry.get("lastmod") or news_dates.get(loc)
             if sitemap.type == "sitemapindex":
                 # An index entry's lastmod is its newest article: only "too old" can be judged from it.
                 if self.since is not None and lastmod and not self._not_before_since(lastmod):
@@ -238,6 +258,11 @@ class NetworkSpider(NewsSpider):
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href.strip())
             if urlsplit(url).scheme in ("http", "https") and self.network.is_article_url(url) and self.in_scope(url):
+                canonical = self.network.canonicalize(url)
+                if canonical not in found:
+                    found.append(canonical)
+        for url in self.network.listing_links(response.body, response.url):
+            if self.network.is_article_url(url) and self.in_scope(url):
                 canonical = self.network.canonicalize(url)
                 if canonical not in found:
                     found.append(canonical)
