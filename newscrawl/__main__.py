@@ -95,11 +95,11 @@ def menu_hosts(html: bytes, url: str, selector: str) -> list[str]:
 
 
 def cmd_sites(args: argparse.Namespace) -> int:
-    from newscrawl.sites import NETWORKS, network_named
+    from newscrawl.sites import NETWORKS, PROFILES, network_named
 
     if not args.discover:
         rows = [("network", "spider", "portals", "discovery", "full text", "checked")]
-        for net in NETWORKS:
+        for net in (*NETWORKS, *PROFILES):
             rows.append(
                 (
                     str(net.name),
@@ -114,7 +114,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         if args.detail:
-            for net in NETWORKS:
+            for net in (*NETWORKS, *PROFILES):
                 print(f"\n{net.name} ({net.title}): {net.checked}")
                 for page in net.real_pages:
                     print(f"  real article page: {page}")

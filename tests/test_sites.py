@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from newscrawl.__main__ import main as cli_main
-from newscrawl.sites import NETWORKS, network_for
+from newscrawl.sites import NETWORKS, PROFILES, network_for
 from tests.conftest import ROOT, require_real_pages
 
 
@@ -24,7 +24,7 @@ def test_scrapy_list_has_a_spider_per_network() -> None:
         [sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
     )
     spiders = set(proc.stdout.split())
-    for network in NETWORKS:
+    for network in (*NETWORKS, *PROFILES):
         assert network.name in spiders, network.name
     assert "generic" in spiders
 
@@ -34,7 +34,7 @@ def test_sites_table_names_every_network_with_its_checks(capsys: pytest.CaptureF
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:5] == ["network", "spider", "portals", "discovery", "full"]
     rows = {line.split()[0]: line for line in lines[1:]}
-    for network in NETWORKS:
+    for network in (*NETWORKS, *PROFILES):
         row = rows[str(network.name)]
         assert row.rstrip().endswith(network.checked)
         assert network.full_text_label() in row
@@ -45,7 +45,7 @@ def test_sites_table_names_every_network_with_its_checks(capsys: pytest.CaptureF
 def test_detail_lists_real_pages_and_unverified_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["sites", "--detail"]) == 0
     out = capsys.readouterr().out
-    for network in NETWORKS:
+    for network in (*NETWORKS, *PROFILES):
         for page in network.real_pages:
             assert f"real article page: {page}" in out
         for rule in network.unverified:
@@ -53,7 +53,7 @@ def test_detail_lists_real_pages_and_unverified_rules(capsys: pytest.CaptureFixt
 
 
 def test_module_docstrings_say_how_they_were_checked() -> None:
-    for network in NETWORKS:
+    for network in (*NETWORKS, *PROFILES):
         doc = (sys.modules[type(network).__module__].__doc__ or "").lower()
         wanted = "reference only" if network.checked == "reference only" else "real"
         assert wanted in doc, f"{network.name}: docstring does not say it is {wanted!r}"
@@ -61,7 +61,7 @@ def test_module_docstrings_say_how_they_were_checked() -> None:
 
 def test_claimed_real_pages_exist_and_belong_to_the_module() -> None:
     table = {row["file"]: row for row in real_pages_table()}
-    for network in NETWORKS:
+    for network in (*NETWORKS, *PROFILES):
         for page in (*network.real_pages, *network.real_listings):
             assert page in table, f"{network.name} claims {page}, which is not in pages.tsv"
             assert network.owns(table[page]["url"]), f"{network.name} does not own {table[page]['url']}"
@@ -73,6 +73,8 @@ def test_every_real_page_is_claimed_by_the_module_that_owns_it() -> None:
     for row in real_pages_table():
         network = network_for(row["url"])
         if network.name is None:
-            continue  # the generic layer (WordPress portals) is tested in test_real_pages / test_wordpress
+            # the generic layer: a WordPress portal's pages are claimed by the wordpress profile
+            (profile,) = (p for p in PROFILES if p.owns(row["url"]))
+            network = profile
         claimed = network.real_pages if row["kind"].startswith("article") else network.real_listings
         assert row["file"] in claimed, f"{row['file']} is a real page of {network.name} but the module does not say so"

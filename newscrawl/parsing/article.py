@@ -74,6 +74,7 @@ GENERIC_DROP_SELECTORS: tuple[str, ...] = (
     "[id*='ScriptRoot']",
     "[class*='related']",
     "[class*='share']",
+    "[class*='sharing']",
     "[class*='social']",
     "[class*='photo']",
     "[class*='caption']",

@@ -37,6 +37,12 @@ NETWORKS: tuple[Network, ...] = (
 )
 GENERIC = Generic()
 
+# Profiles: templates shared by unrelated portals, recognised by the page rather than the host. The generic
+# layer applies them (records keep ``network`` null); each has a spider for its listed or given hosts.
+from newscrawl.sites.wordpress import WordPress  # noqa: E402  (imports the network base above)
+
+PROFILES: tuple[Network, ...] = (WordPress(),)
+
 
 def network_for(url: str) -> Network:
     """The network module that owns ``url``'s host, or the generic layer."""

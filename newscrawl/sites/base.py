@@ -177,3 +177,17 @@ class Generic(Network):
     real_pages = ("beritamanado.com/forkopimda-mitra-covid.html",)
     discovery = ("urls",)
 
+    def make_parser(self, page: Page, now: datetime | None = None) -> ArticleParser:
+        """A WordPress page of any host gets the WordPress profile's parser (``network`` stays null)."""
+        from newscrawl.sites.wordpress import WordPress, looks_like_wordpress  # local: wordpress imports base
+
+        if looks_like_wordpress(page):
+            profile = WordPress()
+            known = profile.owns(page.url)
+            return profile.parser(
+                page,
+                now=now,
+                default_offset=(profile if known else self).offset_for(page.url),
+                site_name=profile.site_name_for(page.url) if known else self.site_name_for(page.url),
+            )
+        return super().make_parser(page, now)

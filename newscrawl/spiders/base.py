@@ -149,7 +149,7 @@ class NewsSpider(scrapy.Spider):
                 self.refuse(exc.reason, exc.detail, response.url)
             return
         for field_name in parsed.fallbacks:
-            self._stat(f"newscrawl/fallback/{net.name}/{field_name}")
+            self._stat(f"newscrawl/fallback/{net.name or 'generic'}/{field_name}")
 
         if pages and set(parsed.paragraphs) <= {p for page in pages for p in page.paragraphs}:
             # The pager points back at a page we have (a loop): stop, and do not write a partial article.
@@ -204,7 +204,7 @@ class NewsSpider(scrapy.Spider):
         net = self.network_for(canonical)
         if not pages and request.url != canonical and request.url == net.full_text_url(canonical):
             # The portal refused the full-text form: ask for the plain page 1 instead.
-            self._stat(f"newscrawl/fallback/{net.name}/full_text")
+            self._stat(f"newscrawl/fallback/{net.name or 'generic'}/full_text")
             yield Request(
                 canonical,
                 callback=self.parse_article,
