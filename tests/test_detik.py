@@ -310,7 +310,7 @@ def test_canonical_page_and_full_text_urls() -> None:
 def test_dated_index_urls() -> None:
     day = date(2026, 11, 20)
     assert DETIK.index_url("www.detik.com/jatim", day, 1) == JATIM_INDEKS
-    assert DETIK.index_url("www.detik.com/jatim", day, 2) == JATIM_INDEKS + "&page=2"
+    assert DETIK.index_url("www.detik.com/jatim", day, 2) == "https://www.detik.com/jatim/indeks/2?date=11/20/2026"
     assert DETIK.index_url("news.detik.com", day, 1) == "https://news.detik.com/indeks?date=11/20/2026"
     assert DETIK.has_dated_index()
     assert not DETIK.robots_sitemaps
@@ -381,7 +381,7 @@ def test_fixture_indeks_links_exactly_the_articles() -> None:
     assert [u for u in links if DETIK.is_portal(u)] == [A, JATENG_ARTICLE]
     bali = "https://www.detik.com/bali/indeks?date=11/20/2026"
     assert [u for u in article_links(FILES[bali].read_bytes(), bali) if DETIK.portal_of(u) in sites] == [B]
-    page2 = JATIM_INDEKS + "&page=2"
+    page2 = "https://www.detik.com/jatim/indeks/2?date=11/20/2026"
     assert [u for u in article_links(FILES[page2].read_bytes(), page2) if DETIK.portal_of(u) in sites] == []
 
 

@@ -215,7 +215,7 @@ class Detik(Network):
         "detail__body-tag tags",
         "long-nav pager with page N at <article>/N",
         "?single=1 full text",
-        "regional dated index www.detik.com/<region>/indeks?date=MM/DD/YYYY&page=N",
+        "regional dated index www.detik.com/<region>/indeks[/N]?date=MM/DD/YYYY",
         "WITA on detikBali and detikSulsel",
     )
     discovery = ("indeks?date=MM/DD/YYYY",)
@@ -270,7 +270,8 @@ class Detik(Network):
     # -- discovery -----------------------------------------------------------------------------
 
     def index_url(self, portal: str, day: date, number: int) -> str | None:
-        # The date picker of the real indeks page sends MM/DD/YYYY. Pages: news-watch (2025) reads ?page=N;
-        # the real page's own pager links /indeks/N.
-        url = f"{self.portal_base(portal)}/indeks?date={day:%m/%d/%Y}"
-        return url if number == 1 else f"{url}&page={number}"
+        # The date picker of the real indeks page sends MM/DD/YYYY; the real page's own pager links /indeks/N
+        # (news.detik.com, 2024), as does public code for dated pages (/indeks/N?date=MM/DD/YYYY).
+        base = self.portal_base(portal)
+        path = "/indeks" if number == 1 else f"/indeks/{number}"
+        return f"{base}{path}?date={day:%m/%d/%Y}"
