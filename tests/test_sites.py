@@ -78,3 +78,10 @@ def test_every_real_page_is_claimed_by_the_module_that_owns_it() -> None:
             network = profile
         claimed = network.real_pages if row["kind"].startswith("article") else network.real_listings
         assert row["file"] in claimed, f"{row['file']} is a real page of {network.name} but the module does not say so"
+
+
+def test_readme_shows_the_current_sites_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["sites"]) == 0
+    table = capsys.readouterr().out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```\n{table}```" in readme, "README's sites table is stale: paste `python -m newscrawl sites` into it"
