@@ -161,6 +161,32 @@ def cmd_sites(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pairs(values: list[str] | None, flag: str) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for value in values or []:
+        key, sep, rest = value.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"newscrawl: {flag} wants NAME=VALUE, got {value!r}")
+        pairs[key] = rest
+    return pairs
+
+
+def cmd_crawl_all(args: argparse.Namespace) -> int:
+    from newscrawl.crawl_all import run, spider_names
+
+    names = spider_names()
+    if args.only:
+        wanted = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            print(
+                f"newscrawl: no network spider named {', '.join(unknown)} (known: {', '.join(names)})", file=sys.stderr
+            )
+            return 2
+        names = wanted
+    return run(names, _pairs(args.set, "-s"), _pairs(args.arg, "-a"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newscrawl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +202,15 @@ def build_parser() -> argparse.ArgumentParser:
     sites.add_argument("--page-url", default="https://www.pikiran-rakyat.com/", help="the URL of --page")
     sites.add_argument("--detail", action="store_true", help="also list each module's real pages and unverified rules")
     sites.set_defaults(func=cmd_sites)
+    crawl_all = sub.add_parser(
+        "crawl-all", help="run every network spider in one process and print a per-network summary"
+    )
+    crawl_all.add_argument("--only", metavar="NAMES", help="comma-separated spiders (default: every network)")
+    crawl_all.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy setting, as scrapy -s")
+    crawl_all.add_argument(
+        "-a", "--arg", action="append", metavar="NAME=VALUE", help="a spider argument for all spiders"
+    )
+    crawl_all.set_defaults(func=cmd_crawl_all)
     warc = sub.add_parser("warc-build", help="build a replay WARC from a TSV manifest of saved pages")
     warc.add_argument("manifest", help="TSV: url, status, content_type, file, location (with a header line)")
     warc.add_argument("out", help="the .warc.gz to write")

@@ -84,7 +84,8 @@ class SeenFilterMiddleware:
             return True
         spider = self.crawler.spider
         store = _store(spider) if spider is not None else None
-        if store is None or not store.is_seen(article):
+        # Articles of earlier runs only: a repeat within this run is Scrapy's dupefilter's business.
+        if store is None or not store.is_seen(article, before_run=getattr(spider, "run_id", None)):
             return True
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("newscrawl/state/skipped_seen")

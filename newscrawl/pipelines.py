@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -78,4 +79,26 @@ class DedupePipeline(_Step):
         if url in self.seen:
             raise drop(self.crawler, "duplicate", "already written in this run", url)
         self.seen.add(url)
+        return item
+
+
+class DateRangePipeline(_Step):
+    """With ``-a since=`` / ``-a until=``, only articles published in those days are written (a backfill)."""
+
+    def process_item(self, item: Any) -> Any:
+        spider = self.crawler.spider
+        since: datetime | None = getattr(spider, "since", None)
+        until: datetime | None = getattr(spider, "until", None)
+        if since is None and until is None:
+            return item
+        adapter = ItemAdapter(item)
+        published = adapter.get("published_at")
+        if not published:
+            # Undated records are kept (never lose an article) and counted.
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("newscrawl/range/undated_kept")
+            return item
+        value = datetime.fromisoformat(published)
+        if (since is not None and value < since) or (until is not None and value >= until + timedelta(days=1)):
+            raise drop(self.crawler, "out_of_range", f"published {published}", adapter.get("url") or "?")
         return item

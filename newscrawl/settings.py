@@ -31,11 +31,13 @@ FEED_EXPORT_ENCODING = "utf-8"
 NEWSCRAWL_ARCHIVE_WARC = ""
 NEWSCRAWL_REPLAY_WARC = ""
 
-# Validate -> clean -> dates -> dedupe; JSON Lines is written by FEEDS after these.
+# Validate -> clean -> dates -> date range (-a since/until) -> dedupe -> already delivered;
+# JSON Lines is written by FEEDS after these.
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ValidatePipeline": 100,
     "newscrawl.pipelines.CleanPipeline": 200,
     "newscrawl.pipelines.DatesPipeline": 300,
+    "newscrawl.pipelines.DateRangePipeline": 350,
     "newscrawl.pipelines.DedupePipeline": 400,
     "newscrawl.incremental.SeenPipeline": 450,
 }

@@ -295,8 +295,10 @@ class SeenStore:
 
     # -- use -------------------------------------------------------------------------------------
 
-    def is_seen(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM seen WHERE url = ?", (url,)).fetchone() is not None
+    def is_seen(self, url: str, *, before_run: str | None = None) -> bool:
+        """True when ``url`` was delivered (by a run other than ``before_run``, when given)."""
+        row = self.db.execute("SELECT run_id FROM seen WHERE url = ?", (url,)).fetchone()
+        return row is not None and (before_run is None or row[0] != before_run)
 
     def count(self) -> int:
         row = self.db.execute("SELECT COUNT(*) FROM seen").fetchone()
