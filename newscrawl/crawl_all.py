@@ -9,6 +9,8 @@ writable, a bad argument), did not finish normally, or not one page answered —
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import os
 import sys
@@ -82,30 +84,36 @@ def format_table(results: Sequence[NetworkResult]) -> str:
 
 def run(names: Sequence[str], settings_overrides: dict[str, str], spider_args: dict[str, str]) -> int:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawl.settings")
-    from scrapy.crawler import CrawlerProcess
+    from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
     for key, value in settings_overrides.items():
         settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings)
+    # The async process installs the reactor up front, so a spider that cannot start does not stop the others.
+    process = AsyncCrawlerProcess(settings)
     crawlers: dict[str, Any] = {}
     bootstrap_errors: dict[str, str] = {}
 
-    def failed(failure: Any, name: str) -> None:
-        bootstrap_errors[name] = failure.getErrorMessage()
-        logger.error("crawl-all: %s could not run: %s", name, failure.getErrorMessage())
+    def done(task: asyncio.Task[None], name: str) -> None:
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            bootstrap_errors[name] = str(error) or type(error).__name__
+            logger.error("crawl-all: %s could not run: %s", name, bootstrap_errors[name])
 
     for name in names:
         crawler = process.create_crawler(name)
         crawlers[name] = crawler
-        process.crawl(crawler, **spider_args).addErrback(failed, name)
+        task = process.crawl(crawler, **spider_args)
+        task.add_done_callback(functools.partial(done, name=name))
     process.start()
 
     results = []
     for name in names:
-        crawler = crawlers[name]
-        stats = crawler.stats.get_stats() if crawler.stats is not None else {}
+        try:
+            stats = crawlers[name].stats.get_stats()
+        except RuntimeError:  # the crawl never started: no stats
+            stats = {}
         results.append(result_of(name, stats, bootstrap_errors.get(name)))
     print(format_table(results))
     failures = [r.name for r in results if r.status != "ok"]

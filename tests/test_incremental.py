@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.warc import WarcEntry, write_warc
-from tests.crawling import FAST, ROOT, RUNNER, crawl
+from tests.crawling import FAST, ROOT, RUNNER, Crawl, crawl
 
 SAMPLE = ROOT / "newscrawl" / "sample"
 TEMPLATE_ID = "pr-404417702"
@@ -109,3 +109,105 @@ def test_killed_resumed_and_rerun_crawls_deliver_every_article_exactly_once(
     # Only discovery: robots.txt (Scrapy's robots check and our sitemap lookup), the sitemap, and the two
     # listing pages this archive lacks (404). Not one of the 300 article pages.
     assert third.stats.get("response_received_count", 0) == 5
+
+
+# -- the small sample portal: refresh, reset, lock, corrupt store, unwritable data dir ----------------
+
+SAMPLE_URLS = (SAMPLE / "urls.txt").read_text(encoding="utf-8").split()
+
+
+@pytest.fixture(scope="module")
+def sample_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from newscrawl.warc import build_warc_from_manifest
+
+    path = tmp_path_factory.mktemp("sample") / "sample.warc.gz"
+    build_warc_from_manifest(SAMPLE / "manifest.tsv", path)
+    return path
+
+
+def sample_crawl(tmp: Path, warc: Path, check: bool = True, **args: str) -> Crawl:
+    return crawl(
+        "prmn",
+        tmp,
+        args={"urls_file": str(SAMPLE / "urls.txt"), **args},
+        settings={"NEWSCRAWL_REPLAY_WARC": str(warc)},
+        check=check,
+    )
+
+
+def test_refresh_refetches_and_reset_forgets(tmp_path: Path, sample_warc: Path) -> None:
+    first = sample_crawl(tmp_path, sample_warc)
+    assert len(first.records) == len(SAMPLE_URLS) == 3
+    assert "Spider opened" in first.log
+    again = sample_crawl(tmp_path, sample_warc)
+    assert again.stats.get("item_scraped_count", 0) == 0
+    assert again.stats["newscrawl/state/skipped_seen"] == 3
+    assert again.stats.get("response_received_count", 0) == 0  # urls_file: nothing fetched at all
+
+    refreshed = sample_crawl(tmp_path, sample_warc, refresh="1")
+    assert refreshed.stats["item_scraped_count"] == 3
+    assert "refresh=1, articles already delivered are fetched and written again" in refreshed.log
+
+    reset = sample_crawl(tmp_path, sample_warc, reset_state="1")
+    assert reset.stats["item_scraped_count"] == 3
+    assert "reset_state=1, forgot every delivered article" in reset.log
+    assert list((tmp_path / "data" / "state").glob("prmn.sqlite3.reset-*"))
+
+
+def test_a_deleted_store_is_rebuilt_not_restarted_empty(tmp_path: Path, sample_warc: Path) -> None:
+    sample_crawl(tmp_path, sample_warc)
+    for path in (tmp_path / "data" / "state").glob("prmn.sqlite3*"):
+        path.unlink()
+    again = sample_crawl(tmp_path, sample_warc)
+    assert again.stats["newscrawl/state/rebuilt_missing"] == 1
+    assert again.stats.get("item_scraped_count", 0) == 0  # nothing duplicated
+    assert "rebuilt it from 1 output files (3 delivered articles)" in again.log
+
+
+def test_a_corrupt_store_is_rebuilt_with_a_warning(tmp_path: Path, sample_warc: Path) -> None:
+    sample_crawl(tmp_path, sample_warc)
+    db = tmp_path / "data" / "state" / "prmn.sqlite3"
+    for path in db.parent.glob("prmn.sqlite3-*"):
+        path.unlink()
+    db.write_bytes(b"\x00garbage" * 512)
+    again = sample_crawl(tmp_path, sample_warc)
+    assert again.stats["newscrawl/state/rebuilt_corrupt"] == 1
+    assert again.stats.get("item_scraped_count", 0) == 0
+    assert "was corrupt; rebuilt it from 1 output files" in again.log
+
+
+def test_a_second_run_of_the_same_spider_is_refused(tmp_path: Path, sample_warc: Path) -> None:
+    from newscrawl.state import SeenStore
+
+    holder = SeenStore.open(tmp_path / "data", "prmn")  # as a running crawl holds it
+    try:
+        refused = sample_crawl(tmp_path, sample_warc, check=False)
+    finally:
+        holder.close()
+    assert refused.returncode != 0
+    assert f"another prmn run is using {tmp_path / 'data'} (pid {os.getpid()})" in refused.log
+    assert refused.records == []
+    assert "Spider opened" not in refused.log  # stopped before the engine started: nothing fetched
+
+
+def test_an_unwritable_data_dir_stops_before_any_fetch(tmp_path: Path, sample_warc: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data dir should be")
+    refused = sample_crawl(tmp_path, sample_warc, check=False)
+    assert refused.returncode != 0
+    assert f"data dir {blocker} is not writable" in refused.log
+    assert "Spider opened" not in refused.log
+
+
+def test_user_output_bypasses_the_store(tmp_path: Path, sample_warc: Path) -> None:
+    sample_crawl(tmp_path, sample_warc)
+    out = tmp_path / "one-off.jsonl"
+    result = crawl(
+        "prmn",
+        tmp_path,
+        args={"urls_file": str(SAMPLE / "urls.txt")},
+        settings={"NEWSCRAWL_REPLAY_WARC": str(sample_warc)},
+        extra=("-O", str(out)),
+    )
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # -O: the user asked for these pages
+    assert "seen-store is not used" in result.log
