@@ -36,10 +36,10 @@ demo: $(STAMP)
 	@echo "Records written (JSON Lines, one article per line):"
 	@find $(DEMO_DIR)/prmn -name '*.jsonl' -newer $(DEMO_DIR)/sample.warc.gz -exec wc -l {} \;
 
-# Crawl the real portals of one network (default PRMN) into $(DATA_DIR). Needs the internet.
-NETWORK ?= prmn
+# Crawl the real portals of every network (or NETWORK=tribun,detik) into $(DATA_DIR). Needs the internet.
+NETWORK ?=
 crawl: $(STAMP)
-	$(VENV)/bin/scrapy crawl $(NETWORK) -s NEWSCRAWL_DATA_DIR=$(DATA_DIR)
+	$(PY) -m newscrawl crawl-all $(if $(NETWORK),--only $(NETWORK)) -s NEWSCRAWL_DATA_DIR=$(DATA_DIR)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -74,3 +74,22 @@ def crawl(
     records = [record for file in files for record in read_jsonl(file)]
     report = json.loads(stats_file.read_text()) if stats_file.exists() else {"stats": {}, "summary": {}}
     return Crawl(proc.returncode, records, report["stats"], report["summary"], proc.stderr, files)
+
+
+def build_all_fixtures_warc(folder: Path) -> Path:
+    """One replay WARC of every network's fixture portal (tests/fixtures/sites/*/manifest.tsv)."""
+    from newscrawl.warc import build_warc_from_manifest
+
+    sites = ROOT / "tests" / "fixtures" / "sites"
+    lines = ["url\tstatus\tcontent_type\tfile\tlocation"]
+    for manifest in sorted(sites.glob("*/manifest.tsv")):
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith(("#", "url\t")):
+                continue
+            parts = line.split("\t")
+            if len(parts) > 3 and parts[3]:
+                parts[3] = str(manifest.parent / parts[3])
+            lines.append("\t".join(parts))
+    (folder / "manifest.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_warc_from_manifest(folder / "manifest.tsv", folder / "all.warc.gz")
+    return folder / "all.warc.gz"

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from newscrawl.crawl_all import spider_names
-from newscrawl.warc import build_warc_from_manifest
 from tests.conftest import FIXTURE_SITES
-from tests.crawling import FAST, ROOT
+from tests.crawling import FAST, ROOT, build_all_fixtures_warc
 
 SINCE, UNTIL = "2026-11-19", "2026-11-24"
 
@@ -32,19 +31,7 @@ def fixture_urls() -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def all_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("all")
-    lines = ["url\tstatus\tcontent_type\tfile\tlocation"]
-    for manifest in sorted(FIXTURE_SITES.glob("*/manifest.tsv")):
-        for line in manifest.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith(("#", "url\t")):
-                continue
-            parts = line.split("\t")
-            if len(parts) > 3 and parts[3]:
-                parts[3] = str(manifest.parent / parts[3])
-            lines.append("\t".join(parts))
-    (folder / "manifest.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    build_warc_from_manifest(folder / "manifest.tsv", folder / "all.warc.gz")
-    return folder / "all.warc.gz"
+    return build_all_fixtures_warc(tmp_path_factory.mktemp("all"))
 
 
 def crawl_all(tmp: Path, warc: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -211,3 +211,35 @@ def test_user_output_bypasses_the_store(tmp_path: Path, sample_warc: Path) -> No
     )
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # -O: the user asked for these pages
     assert "seen-store is not used" in result.log
+
+
+def test_a_backfill_stopped_with_ctrl_c_resumes_from_its_jobdir(tmp_path: Path, portal: tuple[Path, list[str]]) -> None:
+    warc, urls = portal
+    data = tmp_path / "data"
+    jobdir = tmp_path / "jobdir"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCRAPY_")}
+    slow = command(tmp_path, warc, "-s", "DOWNLOAD_DELAY=0.02", "-s", f"JOBDIR={jobdir}")
+    proc = subprocess.Popen(slow, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(lines_of(data)) < 40:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)  # one Ctrl-C: Scrapy stops gracefully and keeps its queue in JOBDIR
+    assert proc.wait(timeout=60) == 0
+    stopped = len(lines_of(data))
+    assert 40 <= stopped < len(urls)
+    assert (jobdir / "requests.queue").is_dir()
+
+    resumed = subprocess.run(
+        command(tmp_path, warc, "-s", f"JOBDIR={jobdir}"),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    stats = json.loads((tmp_path / "stats.json").read_text())["stats"]
+    assert stats.get("scheduler/dequeued/disk", 0) > 0  # the saved queue was read back
+    assert not stats.get("newscrawl/state/runs_reconciled")  # Ctrl-C finished the first run cleanly
+    delivered = [json.loads(line)["url"] for line in lines_of(data)]
+    assert sorted(delivered) == sorted(urls)
