@@ -87,8 +87,11 @@ class DateRangePipeline(_Step):
 
     def process_item(self, item: Any) -> Any:
         spider = self.crawler.spider
-        since: datetime | None = getattr(spider, "since", None)
-        until: datetime | None = getattr(spider, "until", None)
+        # Network spiders parse since/until into datetimes; other spiders keep -a values as plain strings.
+        since = getattr(spider, "since", None)
+        until = getattr(spider, "until", None)
+        since = since if isinstance(since, datetime) else None
+        until = until if isinstance(until, datetime) else None
         if since is None and until is None:
             return item
         adapter = ItemAdapter(item)

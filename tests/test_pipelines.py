@@ -102,3 +102,27 @@ def test_unparseable_date_counted(crawler) -> None:  # type: ignore[no-untyped-d
     item = DatesPipeline.from_crawler(crawler).process_item(make_item(published_at_raw="Selanjutnya"))
     assert item.published_at is None
     assert crawler.stats.get_value("newscrawl/date_unparsed") == 1
+
+
+def test_date_range_keeps_only_the_backfill_days(crawler) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta, timezone
+
+    from newscrawl.pipelines import DateRangePipeline
+
+    wib = timezone(timedelta(hours=7))
+    crawler.spider = GenericSpider()
+    pipeline = DateRangePipeline.from_crawler(crawler)
+    # no since/until (or only the raw strings a non-network spider keeps): everything passes
+    crawler.spider.since = "2025-03-03"
+    assert pipeline.process_item(make_item(published_at="2020-01-01T00:00:00+07:00"))
+    crawler.spider.since = datetime(2025, 3, 3, tzinfo=wib)
+    crawler.spider.until = datetime(2025, 3, 4, tzinfo=wib)
+    assert pipeline.process_item(make_item(published_at="2025-03-03T00:00:00+07:00"))
+    assert pipeline.process_item(make_item(published_at="2025-03-04T23:59:00+07:00"))
+    assert pipeline.process_item(make_item(published_at="2025-03-04T23:30:00+08:00"))  # 22:30 WIB
+    for outside in ("2025-03-02T23:59:00+07:00", "2025-03-05T00:00:00+07:00", "2025-03-05T01:30:00+08:00"):
+        with pytest.raises(DropItem, match="out_of_range"):
+            pipeline.process_item(make_item(published_at=outside))
+    assert crawler.stats.get_value("newscrawl/dropped/out_of_range") == 3
+    assert pipeline.process_item(make_item(published_at=None))  # undated: kept, counted
+    assert crawler.stats.get_value("newscrawl/range/undated_kept") == 1
