@@ -4,7 +4,8 @@ All spiders run concurrently in one Scrapy process with the same settings (the p
 the same spider arguments (``-a since=... -a until=...``). At the end one table says, per network: ok or
 failed, new records, drops by reason, field fallbacks, errors and pages fetched. The exit code is 1 when
 any network failed outright — it could not start (another run holds its lock, the data dir is not
-writable, a bad argument), did not finish normally, or not one page answered — else 0.
+writable, a bad argument), did not finish normally, or not one page answered — or raised an extraction-health
+alarm (a field's coverage under its module's threshold: newscrawl.health), else 0.
 """
 
 from __future__ import annotations
@@ -54,10 +55,15 @@ def result_of(name: str, stats: dict[str, Any], bootstrap_error: str | None) -> 
     result.skipped_seen = int(stats.get("newscrawl/state/skipped_seen", 0))
     reason = stats.get("finish_reason")
     requests = int(stats.get("downloader/request_count", 0))
+    breaches = sorted(
+        k.removeprefix("newscrawl/health/breach/") for k in stats if k.startswith("newscrawl/health/breach/")
+    )
     if reason != "finished":
         result.status, result.why = "failed", f"finish reason {reason}"
     elif requests and not result.pages:
         result.status, result.why = "failed", f"none of {requests} requests was answered"
+    elif breaches:
+        result.status, result.why = "alarm", "coverage under threshold: " + ", ".join(breaches)
     return result
 
 

@@ -55,10 +55,17 @@ ADDONS = {
 }
 
 # One summary line at the end of every crawl; NEWSCRAWL_STATS_FILE also writes all stats as JSON.
+# Health checks close before the summary, so the stats file holds their figures.
 EXTENSIONS = {
+    "newscrawl.health.HealthCheck": 480,
+    "newscrawl.health.ProgressLog": 490,
     "newscrawl.extensions.CrawlSummary": 500,
     "newscrawl.incremental.StateExtension": 510,
 }
+# Extraction-health alarms (thresholds in each network module's `health`) once a network has this many records
+# in a run; a progress line every this many seconds (0: off).
+NEWSCRAWL_HEALTH_MIN_RECORDS = 20
+NEWSCRAWL_PROGRESS_INTERVAL = 60
 NEWSCRAWL_STATS_FILE = ""
 
 # A body shorter than this (characters) is not an article: the record is dropped.

@@ -331,6 +331,8 @@ class Radar(Network):
         "portal brand names",
     )
     discovery = ("indeks-berita ?page=N", "robots.txt", "sitemap", "JSON listings (Inertia data-page)")
+    #: extraction-health thresholds (share of a run's records with the field; newscrawl.health)
+    health: ClassVar[dict[str, float]] = {"published_at": 1.0, "authors": 0.8, "body": 1.0}
     listing_paths = ("/indeks-berita",)
 
     def is_portal(self, url: str) -> bool:

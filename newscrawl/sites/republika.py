@@ -182,6 +182,8 @@ class Republika(Network):
         "portal brand names",
     )
     discovery = ("index/{offset}/YYYY/MM/DD", "rss", "robots.txt", "sitemap")
+    #: extraction-health thresholds (share of a run's records with the field; newscrawl.health)
+    health: ClassVar[dict[str, float]] = {"published_at": 1.0, "editor": 0.8, "body": 1.0}
 
     def index_url(self, portal: str, day: date, number: int) -> str | None:
         offset = (number - 1) * INDEX_STEP
