@@ -215,6 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     warc.add_argument("manifest", help="TSV: url, status, content_type, file, location (with a header line)")
     warc.add_argument("out", help="the .warc.gz to write")
     warc.set_defaults(func=cmd_warc_build)
+    from newscrawl import report, validate  # each imports its heavy libraries only when it runs
+
+    validate.add_parser(sub)
+    report.add_parser(sub)
     return parser
 
 
