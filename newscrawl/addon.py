@@ -1,4 +1,5 @@
-"""Scrapy add-on that wires newscrawl's output: JSON Lines under NEWSCRAWL_DATA_DIR unless -o/-O is given."""
+"""Scrapy add-on that wires newscrawl's output: JSON Lines under NEWSCRAWL_DATA_DIR unless -o/-O is given; with
+NEWSCRAWL_REDIS_URL, the shared Redis frontier of a distributed crawl (newscrawl.distributed)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,24 @@ def data_dir_feed(settings: BaseSettings) -> str | None:
     return data_feed_uri(settings.get("NEWSCRAWL_DATA_DIR") or "data")
 
 
+def redis_url(settings: BaseSettings) -> str | None:
+    """NEWSCRAWL_REDIS_URL, or None: distributed mode is off (docs/distributed.md)."""
+    value = settings.get("NEWSCRAWL_REDIS_URL")
+    text = str(value).strip() if value else ""
+    return text or None
+
+
 class NewscrawlAddon:
-    """Adds the data-dir feed to FEEDS unless the user chose their own output with -o/-O."""
+    """Adds the data-dir feed to FEEDS unless the user chose their own output with -o/-O; with
+    NEWSCRAWL_REDIS_URL, switches the scheduler and dupefilter to scrapy-redis's (newscrawl.distributed)."""
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         uri = data_dir_feed(settings)
         if uri is not None:
             settings.set("FEEDS", {uri: dict(FEED_OPTIONS)}, priority="addon")
+        if redis_url(settings) is not None:
+            from newscrawl.distributed import distributed_settings
+
+            for name, value in distributed_settings(settings).items():
+                settings.set(name, value, priority="addon")

@@ -11,6 +11,11 @@
 * ``StateExtension`` marks each written record, and finishes the run once the feed file is closed and fsynced.
 
 ``-a refresh=1`` re-fetches and re-emits delivered articles; ``-a reset_state=1`` forgets them all.
+
+With ``NEWSCRAWL_REDIS_URL`` the store is ``newscrawl.redis_state.RedisSeenStore``, shared by every worker of a
+distributed crawl: ``SeenPipeline`` then *claims* each url atomically, so two workers never both write one
+article (docs/distributed.md). The store is the spider's ``seen_store`` (Scrapy's own ``spider.state`` is the
+JOBDIR state dict).
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.http import Request
 
-from newscrawl.addon import data_dir_feed
-from newscrawl.state import SeenStore
+from newscrawl.addon import data_dir_feed, redis_url
+from newscrawl.redis_state import RedisSeenStore
+from newscrawl.state import DeliveredStore, SeenStore, StateError
 
 if TYPE_CHECKING:
     from newscrawl.spiders.base import NewsSpider
@@ -44,8 +50,11 @@ def output_file(crawler: Crawler, spider: NewsSpider) -> Path | None:
     return Path(uri % {"name": spider.name, "run_date": spider.run_date, "run_id": spider.run_id})
 
 
-def open_state(crawler: Crawler, spider: NewsSpider) -> SeenStore | None:
+def open_state(crawler: Crawler, spider: NewsSpider) -> DeliveredStore | None:
     """Open the spider's seen-store and register this run; None when state is off for this crawl."""
+    url = redis_url(crawler.settings)
+    if url is not None:
+        return open_distributed_state(crawler, spider, url)
     if not crawler.settings.getbool("NEWSCRAWL_STATE", True):
         return None
     file = output_file(crawler, spider)
@@ -61,9 +70,47 @@ def open_state(crawler: Crawler, spider: NewsSpider) -> SeenStore | None:
     return store
 
 
-def _store(spider: Spider) -> SeenStore | None:
-    store = getattr(spider, "state", None)
-    return store if isinstance(store, SeenStore) and not getattr(spider, "refresh", False) else None
+def open_distributed_state(crawler: Crawler, spider: NewsSpider, url: str) -> RedisSeenStore:
+    """Join the spider's distributed crawl: the Redis seen-store and worker registry (newscrawl.redis_state)."""
+    from newscrawl.distributed import crawl_signature, key_prefix
+
+    settings = crawler.settings
+    name = str(spider.name)
+    if not settings.getbool("NEWSCRAWL_STATE", True):
+        raise StateError("distributed crawls (NEWSCRAWL_REDIS_URL) need the seen-store: NEWSCRAWL_STATE cannot be off")
+    file = output_file(crawler, spider)
+    if file is None:
+        raise StateError(
+            "distributed crawls (NEWSCRAWL_REDIS_URL) write each worker's records under NEWSCRAWL_DATA_DIR; "
+            "-o/-O cannot be used with them"
+        )
+    if spider.refresh:
+        raise StateError(
+            "refresh=1 is not available in distributed crawls: to fetch delivered articles again, reset the crawl "
+            f"with python -m newscrawl.distributed reset {name} --forget-delivered"
+        )
+    if spider.reset_state:
+        raise StateError(
+            "reset_state=1 is not available in distributed crawls (every worker would reset it): run "
+            f"python -m newscrawl.distributed reset {name} --forget-delivered once, then start the workers"
+        )
+    store = RedisSeenStore.open(
+        url,
+        prefix=key_prefix(settings),
+        data_dir=settings.get("NEWSCRAWL_DATA_DIR") or "data",
+        spider=name,
+        run_id=spider.run_id,
+        file=file,
+        signature=crawl_signature(spider),
+        ttl=settings.getfloat("NEWSCRAWL_REDIS_WORKER_TTL", 30.0),
+    )
+    logger.info("state: %d articles already delivered (Redis seen-store shared by the %s workers)", store.count(), name)
+    return store
+
+
+def _store(spider: Spider) -> DeliveredStore | None:
+    store = getattr(spider, "seen_store", None)
+    return store if isinstance(store, DeliveredStore) and not getattr(spider, "refresh", False) else None
 
 
 class SeenFilterMiddleware:
@@ -119,10 +166,18 @@ class SeenPipeline:
         spider = self.crawler.spider
         store = _store(spider) if spider is not None else None
         url = ItemAdapter(item).get("url")
-        if store is not None and url and store.is_seen(url):
-            assert self.crawler.stats is not None
+        if store is None or not url:
+            return item
+        assert self.crawler.stats is not None
+        # The claim is atomic in Redis: of two distributed workers holding one article, one writes it.
+        try:
+            claimed = store.claim(url, getattr(spider, "run_id", ""))
+        except StateError as exc:
+            self.crawler.stats.inc_value("newscrawl/state/unavailable")
+            raise DropItem(f"not written now, the seen-store cannot be reached: {exc} <{url}>") from exc
+        if not claimed:
             self.crawler.stats.inc_value("newscrawl/state/already_delivered")
-            raise DropItem(f"already delivered by an earlier run <{url}>", log_level="INFO")
+            raise DropItem(f"already delivered by an earlier run or another worker <{url}>", log_level="INFO")
         return item
 
 
@@ -143,10 +198,10 @@ class StateExtension:
             raise NotConfigured("NEWSCRAWL_STATE is off")
         return cls(crawler)
 
-    def _spider_store(self) -> tuple[Any, SeenStore | None]:
+    def _spider_store(self) -> tuple[Any, DeliveredStore | None]:
         spider = self.crawler.spider
-        store = getattr(spider, "state", None)
-        return spider, store if isinstance(store, SeenStore) else None
+        store = getattr(spider, "seen_store", None)
+        return spider, store if isinstance(store, DeliveredStore) else None
 
     def spider_opened(self) -> None:
         """Stats of what opening the store repaired (the store opens before stats exist)."""

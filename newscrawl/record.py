@@ -10,19 +10,27 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from newscrawl import dates
 from newscrawl.errors import Refused
 from newscrawl.items import SCHEMA_VERSION, article_id
-from newscrawl.parsing.article import Pagination
+from newscrawl.parsing.article import LISTING_PATH, Pagination
 from newscrawl.parsing.page import NotHTML, Page
 from newscrawl.sites import network_for
 from newscrawl.sites.base import Network
-from newscrawl.text import collapse_ws, is_furniture, strip_headline_suffix
-from newscrawl.urls import host_of
+from newscrawl.text import collapse_ws, damaged_chars, is_furniture, repair_mojibake, strip_headline_suffix
+from newscrawl.urls import canonical_url, host_of
 
 DEFAULT_MIN_BODY_CHARS = 200
 PARAGRAPH_SEPARATOR = "\n\n"
+#: An article page whose text is longer than this is refused as ``too_large``: the longest news articles
+#: run to some 50,000 characters, so a page with more text than this is a dump, not one article.
+MAX_BODY_CHARS = 1_000_000
+#: A body is refused as ``bad_encoding`` when more than this share of its characters is unreadable: U+FFFD
+#: (bytes lost in decoding) or paragraphs still garbled after mojibake repair. One lost character in an article
+#: is kept; a body in the wrong encoding, or riddled with lost bytes, is not.
+MAX_UNREADABLE_SHARE = 0.01
 
 
 @dataclass
@@ -44,17 +52,32 @@ def parse_page(
     now: datetime | None = None,
     network: Network | None = None,
 ) -> ParsedPage:
-    """Parse one page into record fields. Raises Refused for what is not an article page."""
+    """Parse one page into record fields. Raises Refused for what is not an article page.
+
+    Nothing else escapes for bad input: unreadable bytes, an empty, binary, oversized or too deeply nested
+    document, a soft 404, a listing, a truncated article or text that stays garbled after mojibake repair
+    each raise :class:`Refused` with its reason (``newscrawl/dropped/<reason>`` in a crawl).
+    """
     try:
         page = Page(html, url, content_type)
     except NotHTML as exc:
-        raise Refused("not_html", str(exc)) from exc
+        raise Refused(exc.reason, str(exc)) from exc
     net = network or network_for(url)
     parser = net.make_parser(page, now=now)
-    headline = parser.headline()
-    paragraphs = parser.body_paragraphs()
+    headline = repair_mojibake(parser.headline())
+    container = parser.body_container()
+    if container is not None and len(container.text_content()) > 2 * MAX_BODY_CHARS:
+        # Checked before the body is cleaned: megabytes of text are refused without reading them paragraph by
+        # paragraph (twice the bound, as markup-free text still holds scripts and furniture the cleaning drops).
+        raise Refused("too_large", f"the article block holds over {2 * MAX_BODY_CHARS} characters of text")
+    paragraphs = [repair_mojibake(p) for p in parser.body_paragraphs()]
     parser.check_article(headline, paragraphs)
-    canonical = net.canonicalize(parser.canonical_url())
+    _check_text(headline, paragraphs)
+    declared = parser.canonical_url()
+    listing = net.not_article_path or LISTING_PATH
+    if canonical_url(declared) != canonical_url(url) and listing.search(urlsplit(declared).path):
+        raise Refused("not_article", f"the page names {declared} as its address: a listing, not an article")
+    canonical = net.canonicalize(declared)
     published = parser.published()
     record: dict[str, Any] = {
         "id": article_id(canonical),
@@ -80,7 +103,25 @@ def parse_page(
         "crawled_at": "",
         "schema_version": SCHEMA_VERSION,
     }
+    for key in ("site_name", "editor", "source", "summary", "category", "image_caption", "published_at_raw"):
+        if isinstance(record[key], str):
+            record[key] = repair_mojibake(record[key])
+    for key in ("authors", "tags"):
+        record[key] = [repair_mojibake(value) for value in record[key]]
     return ParsedPage(record, paragraphs, parser.pagination(), net, parser.fallbacks)
+
+
+def _check_text(headline: str, paragraphs: list[str]) -> None:
+    """Refuse article text that is garbled after mojibake repair, or too long to be one article."""
+    body_chars = sum(len(p) for p in paragraphs)
+    if body_chars > MAX_BODY_CHARS:
+        raise Refused("too_large", f"{body_chars} characters of text, over the {MAX_BODY_CHARS} bound")
+    if damaged_chars(headline):
+        raise Refused("bad_encoding", f"the headline is garbled after repair: {headline[:80]!r}")
+    damaged = sum(damaged_chars(p) for p in paragraphs)
+    if damaged > MAX_UNREADABLE_SHARE * body_chars:
+        share = f"{damaged} of {body_chars} body characters"
+        raise Refused("bad_encoding", f"{share} are unreadable (lost bytes or mojibake left after repair)")
 
 
 def merge_pages(pages: list[ParsedPage]) -> dict[str, Any]:

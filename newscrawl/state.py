@@ -12,10 +12,14 @@ by the record's ``url`` (canonical page-1 URL). The output files are the truth; 
   output files exist.
 
 A lock file (``flock``; the kernel drops it when a process dies) keeps two runs of one spider off one data dir.
+
+``DeliveredStore`` is what the Scrapy wiring (``newscrawl.incremental``) needs of a store; ``SeenStore`` is the
+SQLite one, ``newscrawl.redis_state.RedisSeenStore`` the one shared by distributed workers.
 """
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import fcntl
 import json
@@ -50,6 +54,10 @@ CREATE TABLE IF NOT EXISTS runs (
 
 class StateError(RuntimeError):
     """The state cannot be used: the data dir is not writable, or another run holds the lock."""
+
+
+#: what distributed workers write into ``<spider>.lock`` (they hold it shared; a single-machine run exclusively)
+DISTRIBUTED_HOLDER = "distributed"
 
 
 @dataclass
@@ -126,7 +134,54 @@ def fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-class SeenStore:
+def check_writable(root: Path) -> Path:
+    """``<root>/state``, created; StateError when the data dir cannot be written."""
+    state_dir = root / "state"
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        probe = state_dir / f".probe-{os.getpid()}"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise StateError(f"data dir {root} is not writable ({exc.strerror or exc}); nothing was fetched") from exc
+    return state_dir
+
+
+class DeliveredStore(abc.ABC):
+    """Which articles a spider has delivered: what the Scrapy wiring asks of a seen-store."""
+
+    repair: Repair
+
+    @abc.abstractmethod
+    def is_seen(self, url: str, *, before_run: str | None = None) -> bool:
+        """True when ``url`` was delivered (by a run other than ``before_run``, when given)."""
+
+    @abc.abstractmethod
+    def claim(self, url: str, run_id: str) -> bool:
+        """Just before a record is written: False when ``url`` was delivered already (it must not be written)."""
+
+    @abc.abstractmethod
+    def count(self) -> int:
+        """How many articles were delivered."""
+
+    @abc.abstractmethod
+    def start_run(self, run_id: str, file: Path) -> None:
+        """Run ``run_id`` writes its records to ``file``."""
+
+    @abc.abstractmethod
+    def mark(self, url: str, run_id: str, published_at: str | None) -> None:
+        """The record of ``url`` was handed to the output of run ``run_id``."""
+
+    @abc.abstractmethod
+    def finish_run(self, run_id: str, file: Path) -> None:
+        """The run's output file is closed: make it durable, then record the run as finished."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the store (connections, locks)."""
+
+
+class SeenStore(DeliveredStore):
     """The delivered-articles index of one spider. Open with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db_path: Path, output_dir: Path, lock: IO[str]) -> None:
@@ -145,14 +200,7 @@ class SeenStore:
         Raises StateError when the data dir cannot be written or another run of the spider holds the lock.
         """
         root = Path(data_dir)
-        state_dir = root / "state"
-        try:
-            state_dir.mkdir(parents=True, exist_ok=True)
-            probe = state_dir / f".probe-{os.getpid()}"
-            probe.write_text("ok", encoding="utf-8")
-            probe.unlink()
-        except OSError as exc:
-            raise StateError(f"data dir {root} is not writable ({exc.strerror or exc}); nothing was fetched") from exc
+        state_dir = check_writable(root)
         lock = cls._take_lock(state_dir / f"{spider}.lock", spider, root)
         db_path = state_dir / f"{spider}.sqlite3"
         output_dir = root / spider
@@ -187,6 +235,12 @@ class SeenStore:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             handle.close()
+            if holder == DISTRIBUTED_HOLDER:
+                raise StateError(
+                    f"distributed {spider} workers (NEWSCRAWL_REDIS_URL) are using {root}; a single-machine run "
+                    "would keep a seen-store of its own. Wait for them, or run this one with the same "
+                    "NEWSCRAWL_REDIS_URL (docs/distributed.md)."
+                ) from None
             raise StateError(
                 f"another {spider} run is using {root} (pid {holder}); wait for it or stop it. "
                 "A killed run releases the lock by itself."
@@ -299,6 +353,10 @@ class SeenStore:
         """True when ``url`` was delivered (by a run other than ``before_run``, when given)."""
         row = self.db.execute("SELECT run_id FROM seen WHERE url = ?", (url,)).fetchone()
         return row is not None and (before_run is None or row[0] != before_run)
+
+    def claim(self, url: str, run_id: str) -> bool:
+        # One process writes this spider's records (the lock): nothing to race with; marked at item_scraped.
+        return not self.is_seen(url)
 
     def count(self) -> int:
         row = self.db.execute("SELECT COUNT(*) FROM seen").fetchone()

@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import re
 
-_WS = re.compile(r"\s+")
+import ftfy
+from ftfy.badness import is_bad
+
+WHITESPACE = re.compile(r"\s+")
 
 
 def collapse_ws(text: str) -> str:
     """Collapse runs of whitespace (incl. NBSP) to one space and trim."""
-    return _WS.sub(" ", text.replace("\xa0", " ").replace("\u200b", "")).strip()
+    return WHITESPACE.sub(" ", text.replace("\xa0", " ").replace("\u200b", "")).strip()
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo mojibake in text: UTF-8 that was read as windows-1252 or latin-1, once or twice ("â€œ" -> "“").
+
+    ftfy's encoding fixes only (quotes, widths and normal forms are left as they are); text that does not
+    look like mojibake comes back unchanged.
+    """
+    if text.isascii():
+        return text
+    return ftfy.fix_encoding(text)
+
+
+def damaged_chars(text: str) -> int:
+    """Characters of ``text`` that are not readable: each U+FFFD (a byte lost in decoding), plus the whole text
+    when what remains still looks like mojibake after :func:`repair_mojibake`."""
+    lost = text.count("\ufffd")
+    rest = text.replace("\ufffd", "") if lost else text
+    garbled = not rest.isascii() and is_bad(rest)
+    return lost + (len(rest) if garbled else 0)
 
 
 # Whole paragraphs that are page furniture, never article text. Anchored at the paragraph start.

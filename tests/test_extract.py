@@ -53,11 +53,11 @@ def test_extract_article_generic_page_keeps_wita_offset() -> None:
 @pytest.mark.parametrize(
     ("html", "reason"),
     [
-        (b"", "not_html"),
+        (b"", "empty"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "not_html"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_html"),
         (b"just some words, no markup at all", "not_html"),
-        (b"<html><body><h1>Halaman Tidak Ditemukan</h1><p>404</p></body></html>", "no_body"),
+        (b"<html><body><h1>Halaman Tidak Ditemukan</h1><p>404</p></body></html>", "soft_404"),
         (
             b"<html><body><h1>Indeks Berita Hari Ini</h1><div class='content'>"
             + b"".join(

@@ -45,9 +45,7 @@ def test_generic_spider_crawls_real_pages_from_warc(
     multipage = {r["url"] for r in articles if "-of-" in r["kind"]}
     assert len(result.records) == len(articles) - len(multipage)
     stats = result.stats
-    assert stats.get("newscrawl/dropped/page_missing", 0) + stats.get("newscrawl/dropped/fetch_failed", 0) == len(
-        multipage
-    )
+    assert stats.get("newscrawl/dropped/page_missing", 0) + stats.get("newscrawl/dropped/http_404", 0) == len(multipage)
     refused = sum(stats.get(f"newscrawl/dropped/{reason}", 0) for reason in ("no_body", "not_article", "no_headline"))
     assert refused == len(listings)
     assert result.summary["records_written"] == len(result.records)

@@ -158,7 +158,7 @@ def test_extract_any_page_gives_the_article_fields(page_url: str, article: str, 
 def test_removed_article_page_is_refused() -> None:
     with pytest.raises(Refused) as info:
         extract_article(FILES[G].read_bytes(), G)
-    assert info.value.reason in ("no_body", "not_article")
+    assert info.value.reason == "soft_404"  # "Artikel tidak ditemukan": removed, not a broken template
 
 
 def test_changed_template_falls_back_and_counts() -> None:

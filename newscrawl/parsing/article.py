@@ -15,12 +15,13 @@ from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from newscrawl import dates
 from newscrawl.errors import Refused
-from newscrawl.parsing.page import Page, select, select_one, text_of
+from newscrawl.parsing.page import Page, ld_types, possible_selectors, select, select_one, text_of
 from newscrawl.text import (
+    WHITESPACE,
     clean_person,
     collapse_ws,
     is_furniture,
@@ -141,6 +142,14 @@ _BLOCK_TAGS = frozenset(
     }
 )
 
+# Elements that may hold a label line: at most 200 characters, with a colon. One XPath pass in C instead of a
+# Python loop over every element. The text-node test comes first because libxml2 stops counting at the 201st
+# node, while the string tests build the element's whole text: on a body nested 250 deep around megabytes of
+# text that is the difference between a tenth of a second and several seconds.
+_LABEL_CANDIDATES = XPath(
+    "descendant-or-self::*[self::p or self::div or self::span or self::li or self::h6 or self::strong]"
+    "[not(descendant::text()[201])][contains(., ':')][string-length(.) <= 200]"
+)
 _LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:\s*(.{2,80})$", re.I)
 _NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:", re.I)
 _PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
@@ -218,17 +227,19 @@ class ArticleParser:
         url = url.strip()
         if url.startswith("data:"):
             return None
-        return urljoin(self.page.url, url)
+        try:
+            joined = urljoin(self.page.url, url)
+            urlsplit(joined).port  # noqa: B018  (raises for a malformed host or port)
+        except ValueError:
+            return None  # "http://[broken", a port out of range: not a link
+        return joined
 
     @cached_property
     def labelled_lines(self) -> dict[str, str]:
         """Short "Editor: X" / "Sumber: Y" / "Penulis: Z" lines anywhere outside sidebars."""
         found: dict[str, str] = {}
-        for node in self.root.iter("p", "div", "span", "li", "h6", "strong"):
-            raw = node.text_content()
-            if len(raw) > 200:
-                continue
-            text = collapse_ws(raw)
+        for node in _LABEL_CANDIDATES(self.root):
+            text = collapse_ws(node.text_content())
             match = _LABEL_LINE.match(text)
             if not match or self.in_sidebar(node):
                 continue
@@ -488,9 +499,16 @@ class ArticleParser:
 
     def _densest_paragraph_parent(self) -> _Element | None:
         scores: dict[_Element, int] = {}
+        # Whether a node is in a sidebar depends only on its ancestors: ask once per parent, not once per
+        # paragraph (a hundred thousand paragraphs nested 250 deep would walk 25 million ancestors).
+        sidebar: dict[_Element, bool] = {}
         for p in self.root.iter("p"):
             parent = p.getparent()
-            if parent is None or self.in_sidebar(p):
+            if parent is None:
+                continue
+            if parent not in sidebar:
+                sidebar[parent] = self.in_sidebar(p)
+            if sidebar[parent]:
                 continue
             scores[parent] = scores.get(parent, 0) + len(p.text_content().strip())
         if not scores:
@@ -502,9 +520,10 @@ class ArticleParser:
         container = self.body_container()
         if container is None:
             return []
+        # One combined selector, a single pass over the body, of the rules that can match on this page.
+        drop = possible_selectors(self.root, self.drop_selectors)
         container = copy.deepcopy(container)
-        # One combined selector: a single pass over the body instead of one per rule.
-        for node in select(container, ", ".join(self.drop_selectors)):
+        for node in select(container, ", ".join(drop)) if drop else ():
             if node is not container:
                 _remove_keep_tail(node)
         _prune_widgets(container)
@@ -636,21 +655,160 @@ class ArticleParser:
 
     # -- refusal -------------------------------------------------------------------------------
 
+    def has_article_data(self) -> bool:
+        """The page declares itself an article: an article JSON-LD node, og:type=article or a published time."""
+        return bool(
+            self.page.article_ld
+            or (self.page.meta_first("og:type") or "").lower() == "article"
+            or self.page.meta_first("article:published_time")
+        )
+
+    def title_texts(self) -> list[str]:
+        """The page's own titles: <title>, og:title, twitter:title and its h1s outside sidebars."""
+        found = [
+            text_of(select_one(self.root, "title")),
+            collapse_ws(self.page.meta_first("og:title") or ""),
+            collapse_ws(self.page.meta_first("twitter:title") or ""),
+        ]
+        found += [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
+        return [t for t in found if t]
+
     def check_article(self, headline: str, paragraphs: list[str]) -> None:
-        """Raise Refused for pages that only look like articles (index, tag, error pages)."""
+        """Raise Refused for pages that only look like articles (index, tag, error pages, cut-off pages).
+
+        In order: an index whose main block is mostly links (``not_article``); a document cut off before
+        its end whose article text is missing or runs to the cut (``truncated``); a page that says it is not
+        found (``soft_404``, checked first when headline or text is missing: a removed article); no headline
+        (``no_headline``); no text (``no_body``); a listing, tag or search page (``not_article``).
+        """
         body_chars = sum(len(p) for p in paragraphs)
         container = self.body_container()
         if container is not None and body_chars < 1500:
             link_chars = sum(len(text_of(a)) for a in container.iter("a"))
             if link_chars / (len(text_of(container)) or 1) > 0.6:
                 raise Refused("not_article", "the main block is mostly links (an index page)")
+        if self.page.truncated and (not paragraphs or container is None or _ends_document(container)):
+            raise Refused("truncated", "the document is cut off (no </body> or </html>) before the article text ends")
+        if not headline or not paragraphs:
+            # A removed article or an error page that says so is a soft 404, not a template that broke
+            # (no_headline / no_body are the signals of a changed template).
+            self.check_not_found(paragraphs, body_chars)
         if not headline:
             raise Refused("no_headline", "the page has no headline")
         if not paragraphs:
             raise Refused("no_body", "no article text found")
+        self.check_not_found(paragraphs, body_chars)
+        self.check_listing(body_chars)
+
+    def check_not_found(self, paragraphs: list[str], body_chars: int) -> None:
+        """Refuse a soft 404: an error page that answers 200 ("Halaman tidak ditemukan", "Page not found").
+
+        A title, og:title or h1 that *is* a not-found label ("404", "Artikel Tidak Ditemukan - Site") is
+        enough, and so is a body that opens with the notice ("Maaf, halaman yang Anda cari ...") on a
+        page without article data. The notice anywhere else in a title or the body's opening counts only on
+        a short page without article data, so an article that reports a "404" or a site that was "tidak
+        dapat diakses" is kept.
+        """
+        titles = [title[:300] for title in self.title_texts()]  # bounded: a title can be megabytes of junk
+        for title in titles:
+            for part in [title, *_TITLE_SEGMENTS.split(title)]:
+                if _NOT_FOUND_LABEL.fullmatch(collapse_ws(part)):
+                    raise Refused("soft_404", f"the page is titled {title[:80]!r}")
+        opening = " ".join(paragraphs)[:300]
+        if self.has_article_data():
+            return
+        if _NOT_FOUND_NOTICE.match(opening):
+            raise Refused("soft_404", f"the page opens with a not-found notice: {opening[:80]!r}")
+        if body_chars < 1500 and any(_NOT_FOUND_NOTICE.search(text) for text in [*titles, opening]):
+            raise Refused("soft_404", "a short page without article data that says it was not found")
+
+    def check_listing(self, body_chars: int) -> None:
+        """Refuse index, tag, category and search pages, whatever URL they were reached by."""
         og_type = (self.page.meta_first("og:type") or "").lower()
         if og_type in ("website", "profile") and not self.page.article_ld and body_chars < 600:
             raise Refused("not_article", f"og:type={og_type} and no article data")
+        if self.page.article_ld:
+            return
+        listing_types = {t for node in self.page.jsonld for t in ld_types(node)} & _LISTING_LD_TYPES
+        if listing_types:
+            raise Refused("not_article", f"the page declares itself a {sorted(listing_types)[0]}, not an article")
+        if self.has_article_data():
+            return
+        for title in self.title_texts():
+            if _LISTING_TITLE.match(title):
+                raise Refused("not_article", f"a listing page without article data: {title[:80]!r}")
+        teasers = self.teaser_links()
+        if len(teasers) >= 4:
+            raise Refused("not_article", f"{len(teasers)} headlines link to other pages and no article data: a listing")
+
+    def teaser_links(self) -> set[str]:
+        """Distinct same-site URLs that headings (h2-h4) outside sidebars link to: a listing's items."""
+        own = canonical_url(self.page.url)
+        found: set[str] = set()
+        sidebar: dict[_Element, bool] = {}
+        for heading in self.root.iter("h2", "h3", "h4"):
+            parent = heading.getparent()
+            if parent not in sidebar:
+                sidebar[parent] = self.in_sidebar(heading)
+            if sidebar[parent]:
+                continue
+            for a in heading.iter("a"):
+                href = self.absolute(a.get("href"))
+                if not href or len(text_of(a)) < 15 or not same_site(host_of(href), self.page.host):
+                    continue
+                if canonical_url(href) != own:
+                    found.add(canonical_url(href))
+        return found
+
+
+def _ends_document(node: _Element) -> bool:
+    """True when nothing follows ``node`` in the document: a cut-off page ended inside it."""
+    for element in (node, *node.iterancestors()):
+        if element.getnext() is not None or (element.tail or "").strip():
+            return False
+    return True
+
+
+#: Paths that are listings on any portal: a page naming one as its canonical URL is not an article (used for
+#: networks without their own ``not_article_path``).
+LISTING_PATH = re.compile(
+    r"^/(?:tag|tags|topik|topic|search|cari|pencarian|kategori|category|indeks|index|arsip|archives?|author|penulis)"
+    r"(?:/|$)",
+    re.I,
+)
+_LISTING_LD_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "ItemList"})
+_LISTING_TITLE = re.compile(
+    r"^(?:(?:hasil\s+)?pencarian|search\s+results?|tag|tags|topik|topic|arsip|archives?|kategori|category|kanal)"
+    r"\s*(?::|untuk\b|for\b)"
+    r"|^(?:indeks\s+berita|berita\s+terkini|berita\s+terbaru|hasil\s+pencarian|search\s+results?)\b",
+    re.I,
+)
+_TITLE_SEGMENTS = re.compile(r"\s+[-–—|:]\s+")
+# A whole title segment that only says "not found": "404", "Error 404", "Halaman Tidak Ditemukan", "Page not
+# found", "Oops! That page can't be found." A bare "Tidak Ditemukan" is not one ("Pencarian Hari Ketiga - Tidak
+# Ditemukan" is a headline).
+_NOT_FOUND_LABEL = re.compile(
+    r"(?:oops\W*|maaf\W*|error\W*|kesalahan\W*)?"
+    r"(?:(?:error\s*)?404(?:\s*(?:error|not\s+found|page\s+not\s+found|halaman\s+tidak\s+ditemukan))?"
+    r"|(?:404\W*)?(?:halaman|artikel|berita|konten|page|article|content|post)\s+"
+    r"(?:(?:yang\s+anda\s+cari\s+)?(?:tidak|tak)\s+(?:dapat\s+|bisa\s+)?(?:ditemukan|tersedia)|not\s+found)"
+    r"|(?:404\W*)?not\s+found|that\s+page\s+can(?:'|’|no)?t\s+be\s+found|nothing\s+found)"
+    r"\W*",
+    re.I,
+)
+# The notice a not-found page prints ("Maaf, halaman yang Anda cari tidak ditemukan", "The page you requested
+# could not be found").
+_NOT_FOUND_NOTICE = re.compile(
+    r"\W*(?:(?:mohon\s+)?maaf\W+(?:\w+\W+){0,3})?halaman\s+yang\s+(?:anda|kamu)\s+(?:cari|tuju|akses|minta|buka)"
+    r"(?:\s+\w+){0,3}\s+(?:tidak|tak|sudah\s+tidak|telah\s+dihapus|sudah\s+dihapus)"
+    r"|\W*(?:halaman|artikel|berita|konten)\s+(?:ini\s+|tersebut\s+)?(?:tidak|tak)\s+(?:dapat\s+|bisa\s+)?"
+    r"(?:ditemukan|tersedia)"
+    r"|\W*(?:sorry\W+)?(?:the\s+)?(?:page|article|content)\s+(?:you\s+(?:are\s+looking\s+for|requested)\s+)?"
+    r"(?:was\s+not|could\s+not\s+be|cannot\s+be|can(?:'|’)t\s+be|not)\s+found"
+    r"|\W*(?:oops\W+)?that\s+page\s+can(?:'|’|no)?t\s+be\s+found"
+    r"|\W*it\s+looks\s+like\s+nothing\s+was\s+found",
+    re.I,
+)
 
 
 def _breadcrumb_names(crumb: dict[str, Any]) -> list[str]:
@@ -690,19 +848,72 @@ def _remove_keep_tail(node: _Element) -> None:
             parent.text = (parent.text or "") + tail
 
 
-def _link_ratio(node: _Element) -> tuple[float, int, int]:
-    text = len(collapse_ws(node.text_content()))
-    links = [a for a in node.iter("a")]
-    link_text = sum(len(collapse_ws(a.text_content())) for a in links)
-    return (link_text / text if text else 0.0), len(links), text
+# A run of text summarised for whitespace collapsing: (length with each whitespace run as one space, starts with
+# whitespace, ends with whitespace, is only whitespace). Two runs join in O(1), so the collapsed length of every
+# element's text is known after one pass over the tree.
+_Run = tuple[int, bool, bool, bool]
+
+
+def _run(text: str | None) -> _Run | None:
+    text = (text or "").replace("\xa0", " ").replace("\u200b", "")
+    if not text:
+        return None
+    collapsed = WHITESPACE.sub(" ", text)
+    return len(collapsed), collapsed[0] == " ", collapsed[-1] == " ", collapsed == " "
+
+
+def _join(left: _Run | None, right: _Run | None) -> _Run | None:
+    if left is None:
+        return right
+    if right is None:
+        return left
+    shared = 1 if left[2] and right[1] else 0
+    return left[0] + right[0] - shared, left[1], right[2], left[3] and right[3]
+
+
+def _collapsed_len(run: _Run | None) -> int:
+    """``len(collapse_ws(text))`` for the text the run summarises."""
+    if run is None or run[3]:
+        return 0
+    return run[0] - run[1] - run[2]
+
+
+def _link_stats(container: _Element) -> dict[_Element, tuple[float, int, int]]:
+    """(link-text ratio, link count, text length) of every element under ``container``, in one pass.
+
+    The same numbers as ``len(collapse_ws(node.text_content()))`` and the collapsed texts of its ``<a>``
+    elements, computed bottom-up: linear in the size of the container, where measuring each element on its
+    own costs its text once per ancestor (minutes for a body nested 250 deep around megabytes of text).
+    """
+    elements = [e for e in container.iter() if isinstance(e.tag, str)]
+    runs: dict[_Element, _Run | None] = {}
+    links: dict[_Element, tuple[int, int]] = {}
+    stats: dict[_Element, tuple[float, int, int]] = {}
+    for element in reversed(elements):  # children before parents
+        run = _run(element.text)
+        count, link_chars = 0, 0
+        for child in element:
+            if isinstance(child.tag, str):
+                run = _join(run, runs[child])
+                count += links[child][0]
+                link_chars += links[child][1]
+            run = _join(run, _run(child.tail))
+        chars = _collapsed_len(run)
+        if element.tag == "a":
+            count, link_chars = count + 1, link_chars + chars
+        runs[element], links[element] = run, (count, link_chars)
+        stats[element] = (link_chars / chars if chars else 0.0), count, chars
+    return stats
 
 
 def _prune_widgets(container: _Element) -> None:
     """Drop related-link paragraphs, link lists, and widget blocks that follow the last paragraph."""
+    # Measured before any removal: a node's own subtree is never changed by removing nodes before it.
+    stats = _link_stats(container)
     for node in list(container.iter("p", "div", "ul", "ol", "section", "table")):
         if node is container or node.getparent() is None:
             continue
-        ratio, count, chars = _link_ratio(node)
+        ratio, count, chars = stats[node]
         if (node.tag == "p" and count and ratio > 0.8 and chars < 300) or (
             node.tag != "p" and count >= 3 and ratio > 0.5
         ):

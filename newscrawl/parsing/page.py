@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
 import re
 from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
 import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError, _Element
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_to_unicode, read_bom
 
 from newscrawl.text import collapse_ws
 
@@ -26,8 +29,27 @@ ARTICLE_TYPES = {
 }
 
 
+#: Pages larger than this (bytes, or characters for a ``str``) are refused as ``too_large`` before they are
+#: parsed. It is Scrapy's ``DOWNLOAD_MAXSIZE`` in ``newscrawl/settings.py``: no news article page is this big
+#: (real ones are 50-300 KiB), and a page this size is read or refused within about 3 s (``bench_hostile.py``).
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+
+#: libxml2 (without XML_PARSE_HUGE, which newscrawl does not set) stops building the tree at this element depth
+#: and silently drops the rest of the document; such a page is refused as ``too_deep`` instead of being read
+#: in part. The real and fixture pages nest at most 22 deep (median 9).
+MAX_DEPTH = 256
+
+
 class NotHTML(ValueError):
-    """The bytes are not an HTML document (empty, binary, or unparseable)."""
+    """The bytes are not an HTML document newscrawl can read whole; ``reason`` is the refusal slug.
+
+    ``empty`` (nothing but whitespace), ``not_html`` (binary, PDF, image, XML or plain text),
+    ``too_large`` (over :data:`MAX_PAGE_BYTES`), ``too_deep`` (nested beyond :data:`MAX_DEPTH`).
+    """
+
+    def __init__(self, detail: str, reason: str = "not_html") -> None:
+        super().__init__(detail)
+        self.reason = reason
 
 
 @lru_cache(maxsize=512)
@@ -35,14 +57,66 @@ def _selector(css: str) -> CSSSelector:
     return CSSSelector(css)
 
 
+# Whole-page look-ups are the costly ones (each is a scan of the whole tree), and parsers ask for many
+# theme variants that a page does not use. For the current page's root (which parsers never modify: they
+# change copies) results are kept, and a selector naming a class or id that the page's source never
+# mentions is answered "nothing" without a scan.
+_root_cache: tuple[_Element | None, str, dict[str, list[_Element]]] = (None, "", {})
+_NAMED_TOKEN = re.compile(r"[.#]([\w-]+)|\[(?:class|id)[~*^$|]?=['\"]?([\w-]+)")
+
+
+def _remember_root(root: _Element, source: str) -> None:
+    global _root_cache
+    _root_cache = (root, source, {})
+
+
+@lru_cache(maxsize=1024)
+def _required_tokens(css: str) -> tuple[tuple[str, ...], ...] | None:
+    """Per comma-separated alternative, the class/id names it needs; None when an alternative needs none."""
+    alternatives = []
+    for part in css.split(","):
+        tokens = tuple(a or b for a, b in _NAMED_TOKEN.findall(part))
+        if not tokens or ":not(" in part:
+            return None
+        alternatives.append(tokens)
+    return tuple(alternatives)
+
+
+def _impossible(css: str, source: str) -> bool:
+    """True when every alternative of ``css`` names a class or id the page source does not contain."""
+    required = _required_tokens(css)
+    if required is None:
+        return False
+    return all(any(token not in source for token in tokens) for tokens in required)
+
+
+def possible_selectors(root: _Element, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The selectors that can match somewhere in the page whose root is ``root`` (all of them when ``root``
+    is not the current page's)."""
+    current, source, _ = _root_cache
+    if root is not current:
+        return selectors
+    return tuple(css for css in selectors if not _impossible(css, source))
+
+
 def select(node: _Element, css: str) -> list[_Element]:
-    """Elements under ``node`` matching a CSS selector (compiled once per selector)."""
+    """Elements under ``node`` matching a CSS selector (compiled once per selector; on a page's root,
+    evaluated at most once per page)."""
+    root, source, cache = _root_cache
+    if node is root:
+        found = cache.get(css)
+        if found is None:
+            found = cache[css] = [] if _impossible(css, source) else list(_selector(css)(node))
+        return list(found)
     return list(_selector(css)(node))
 
 
 def select_one(node: _Element, css: str) -> _Element | None:
-    found = _selector(css)(node)
-    return found[0] if found else None
+    if node is _root_cache[0]:
+        found = select(node, css)
+        return found[0] if found else None
+    matches = _selector(css)(node)
+    return matches[0] if matches else None
 
 
 def text_of(node: _Element | None) -> str:
@@ -52,34 +126,152 @@ def text_of(node: _Element | None) -> str:
     return collapse_ws(node.text_content())
 
 
+def _cp1252_for_invalid_utf8(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as windows-1252 (ftfy's sloppy variant)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("sloppy-windows-1252"), error.end
+
+
+codecs.register_error("newscrawl_cp1252", _cp1252_for_invalid_utf8)
+
+
+def _utf8(data: bytes, errors: str) -> str:
+    """Decode UTF-8, dropping an incomplete multi-byte character at the very end (a truncated page)."""
+    return codecs.getincrementaldecoder("utf-8")(errors).decode(data, final=False)
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
-    """Decode page bytes using the HTTP header, BOM, and <meta charset>, in that order."""
+    """Decode page bytes using the BOM, the HTTP header and <meta charset>, and repair a wrong label.
+
+    w3lib picks the encoding (BOM, then header, then meta, else UTF-8). Two mislabellings are then undone
+    at the byte level, where they are certain: bytes labelled UTF-8 that are not all UTF-8 (a windows-1252
+    or latin-1 page, or windows-1252 text pasted into a UTF-8 one) have each non-UTF-8 byte read as
+    windows-1252 instead of becoming U+FFFD; bytes labelled with an 8-bit charset (latin-1, windows-1252,
+    ...) that are valid, non-ASCII UTF-8 are read as UTF-8. Mojibake already in the text (UTF-8 read as
+    windows-1252 upstream) is the text layer's job (``newscrawl.text.repair_mojibake``).
+    """
     if isinstance(html, str):
         return html
-    _, text = html_to_unicode(content_type, html)
+    encoding, text = html_to_unicode(content_type, html)
+    if read_bom(html)[0] is not None:
+        return text
+    codec = codecs.lookup(encoding).name
+    if codec == "utf-8":
+        if "\ufffd" in text:
+            text = _utf8(html, "newscrawl_cp1252")
+    elif not codec.startswith(("utf-16", "utf-32")) and not html.isascii():
+        with contextlib.suppress(UnicodeDecodeError):
+            text = _utf8(html, "strict")
     return text
 
 
-_BINARY_SNIFF = re.compile(rb"^(%PDF|\x89PNG|GIF8|\xff\xd8\xff|PK\x03\x04|\x1f\x8b)")
+# Files that are not HTML whatever the Content-Type says: PDF, images, fonts, archives, audio/video.
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"RIFF",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x28\xb5\x2f\xfd",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"OggS",
+    b"ID3",
+    b"\x1a\x45\xdf\xa3",
+)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+# The first element of a document that is markup but not a web page: SVG, feeds, sitemaps.
+_TAG_NAME = re.compile(r"<([A-Za-z][\w:.-]*)")
+_NOT_PAGE_ROOTS = frozenset({"svg", "rss", "feed", "urlset", "sitemapindex", "rdf:rdf", "kml", "gpx"})
+_CLOSING_TAG = re.compile(r"</(?:html|body)\s*>", re.I)
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _safe_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if char == "\x0c" else "\ufffd" if char >= "\ud800" else ""
+
+
+def _first_tag(text: str) -> str | None:
+    """The name of the document's first element, past the XML declaration, comments and doctype."""
+    at = 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        for opening, closing in (("<?", "?>"), ("<!--", "-->"), ("<!", ">")):
+            if text.startswith(opening, at):
+                end = text.find(closing, at + len(opening))
+                if end < 0:
+                    return None
+                at = end + len(closing)
+                break
+        else:
+            match = _TAG_NAME.match(text, at)
+            return match.group(1).lower() if match else None
+
+
+def _sniff_binary(html: bytes) -> str | None:
+    """Why the bytes are not text, or None."""
+    head = html[:4096]
+    if read_bom(head)[0] is not None:
+        return None  # UTF-16/32 with a BOM holds NUL bytes and is still text
+    start = head.lstrip()
+    if start.startswith(_BINARY_MAGIC) or start[4:8] == b"ftyp":
+        return "binary content (a PDF, image, font, archive or media file), not HTML"
+    controls = len(_CONTROL_BYTES.findall(head))
+    if b"\x00" in head or controls * 20 > len(head):
+        return "binary content (control bytes), not HTML"
+    return None
 
 
 def parse_html(html: str | bytes, content_type: str | None = None) -> _Element:
-    """Parse a page into an lxml tree; raise NotHTML for what is not an HTML document."""
+    """Parse a page into an lxml tree; raise :class:`NotHTML` (with its reason) for what cannot be read whole."""
+    return _parse(html, content_type)[0]
+
+
+def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool, str]:
+    """The tree, whether the document ends before its closing ``</body>``/``</html>`` (truncated), and the
+    decoded source text."""
+    if len(html) > MAX_PAGE_BYTES:
+        raise NotHTML(f"{len(html)} bytes, over the {MAX_PAGE_BYTES}-byte bound", "too_large")
     if isinstance(html, bytes):
         if not html.strip():
-            raise NotHTML("empty document")
-        if _BINARY_SNIFF.match(html[:8]) or b"\x00" in html[:2048]:
-            raise NotHTML("binary content, not HTML")
+            raise NotHTML("empty document", "empty")
+        binary = _sniff_binary(html)
+        if binary:
+            raise NotHTML(binary)
     text = decode_html(html, content_type)
     if not text.strip():
-        raise NotHTML("empty document")
+        raise NotHTML("empty document", "empty")
     if "<" not in text[:4096]:
         raise NotHTML("no markup in document")
+    # Control characters and lone surrogates cannot live in an lxml tree (setting such text raises): a form
+    # feed is whitespace, the other C0 controls are dropped and surrogates count as lost characters.
+    text = _UNSAFE_CHARS.sub(_safe_char, text)
+    first = _first_tag(text[:4096])
+    if first in _NOT_PAGE_ROOTS:
+        raise NotHTML(f"an XML document (<{first}>), not a web page")
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as exc:
         raise NotHTML(f"unparseable HTML: {exc}") from exc
-    return root
+    for error in parser.error_log:
+        if "Excessive depth" in error.message:
+            raise NotHTML(f"elements nested deeper than {MAX_DEPTH}: the parser stops there", "too_deep")
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in error.message.lower():
+            raise NotHTML(f"over a parser limit: {error.message.strip()}", "too_large")
+    return root, _CLOSING_TAG.search(text) is None, text
 
 
 def _flatten_ld(data: Any, out: list[dict[str, Any]]) -> None:
@@ -126,7 +318,9 @@ class Page:
 
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None) -> None:
         self.url = url
-        self.root = parse_html(html, content_type)
+        #: ``truncated``: the document ends before its closing ``</body>``/``</html>`` (cut off in transit)
+        self.root, self.truncated, source = _parse(html, content_type)
+        _remember_root(self.root, source)
         self.host = (urlsplit(url).hostname or "").lower()
 
     @cached_property

@@ -5,6 +5,7 @@ Network spiders subclass it, name a network module, and add discovery; ``generic
 
 from __future__ import annotations
 
+import stat
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -16,13 +17,21 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
+from newscrawl.distributed import seed_once
 from newscrawl.errors import Refused
 from newscrawl.incremental import open_state
 from newscrawl.items import FIELD_NAMES, ArticleItem
+from newscrawl.middlewares import failure_reason
 from newscrawl.record import ParsedPage, merge_pages, parse_page
 from newscrawl.sites import GENERIC, network_for
 from newscrawl.sites.base import Network
-from newscrawl.state import SeenStore
+from newscrawl.state import DeliveredStore
+from newscrawl.urls import host_of
+
+#: a urls_file larger than this is refused: at ~150 bytes a URL it is some 50,000 articles
+MAX_URLS_FILE_BYTES = 8 * 1024 * 1024
+#: host prefixes that name the same site (``www.example.id`` is ``example.id``)
+_SAME_SITE_PREFIXES = ("www.", "m.", "amp.")
 
 
 class ArgumentError(ValueError):
@@ -30,12 +39,57 @@ class ArgumentError(ValueError):
 
 
 def read_urls_file(path: str) -> list[str]:
-    """URLs from a file, one per line; blank lines and ``#`` comments skipped."""
+    """URLs from a file, one per line; blank lines and ``#`` comments skipped.
+
+    The file must be a regular file (not a FIFO, device or directory) of at most ``MAX_URLS_FILE_BYTES``,
+    in UTF-8; every line must be an http(s) URL (checked by the spider). Anything else is an ArgumentError.
+    """
     file = Path(path)
-    if not file.is_file():
-        raise ArgumentError(f"urls_file {path!r} is not a readable file")
-    lines = file.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    try:
+        info = file.stat()
+    except OSError as exc:
+        raise ArgumentError(f"urls_file {path!r} is not a readable file ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ArgumentError(f"urls_file {path!r} is not a readable file (not a regular file)")
+    if info.st_size > MAX_URLS_FILE_BYTES:
+        raise ArgumentError(f"urls_file {path!r} is {info.st_size} bytes, over the {MAX_URLS_FILE_BYTES}-byte limit")
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_URLS_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ArgumentError(f"urls_file {path!r} is not a readable file ({exc.strerror})") from None
+    if len(data) > MAX_URLS_FILE_BYTES:  # grew after the stat
+        raise ArgumentError(f"urls_file {path!r} is over the {MAX_URLS_FILE_BYTES}-byte limit")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArgumentError(f"urls_file {path!r} is not UTF-8 (line {line}, byte {exc.start})") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def check_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL with a host and no spaces or control characters."""
+    if not url.startswith(("http://", "https://")):
+        raise ArgumentError(f"not an http(s) URL: {url!r}")
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        raise ArgumentError(f"URL contains spaces or control characters: {url!r}")
+    try:
+        host = host_of(url)
+    except ValueError:
+        host = ""
+    if not host:
+        raise ArgumentError(f"URL has no host: {url!r}")
+    return url
+
+
+def site_key(host: str) -> str:
+    """A host without the prefixes that name the same site (``www.``, ``m.``, ``amp.``)."""
+    host = host.lower().rstrip(".")
+    for prefix in _SAME_SITE_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            return host[len(prefix) :]
+    return host
 
 
 def flag_arg(name: str, value: str | None) -> bool:
@@ -71,13 +125,16 @@ class NewsSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.refresh = flag_arg("refresh", refresh)
         self.reset_state = flag_arg("reset_state", reset_state)
-        self.state: SeenStore | None = None
+        # Not ``state``: Scrapy sets spider.state to its JOBDIR dict at spider_opened.
+        self.seen_store: DeliveredStore | None = None
         self.start_urls_given = split_arg(urls)
         if urls_file:
             self.start_urls_given += read_urls_file(urls_file)
         for url in self.start_urls_given:
-            if not url.startswith(("http://", "https://")):
-                raise ArgumentError(f"not an http(s) URL: {url!r}")
+            check_url(url)
+        #: sites of the URLs given (-a urls / urls_file) and the networks that own them: see may_fetch
+        self.given_sites = {site_key(host_of(url)) for url in self.start_urls_given}
+        self.given_networks = {network_for(url) for url in self.start_urls_given} - {GENERIC}
         self.sites = [h.lower().removeprefix("https://").removeprefix("http://").strip("/") for h in split_arg(sites)]
         self.started = datetime.now(UTC)
         # Used in the FEEDS path: <data dir>/<spider>/<run_date>/<run_id>.jsonl
@@ -88,12 +145,18 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Before anything is fetched: an unwritable data dir or a second run of this spider stops here.
-        spider.state = open_state(crawler, spider)
+        spider.seen_store = open_state(crawler, spider)
         return spider
 
     # -- start -----------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
+        # A distributed crawl (NEWSCRAWL_REDIS_URL) is seeded by one of its workers only; otherwise unchanged.
+        async for obj in seed_once(self, self.seeds()):
+            yield obj
+
+    async def seeds(self) -> AsyncIterator[Any]:
+        """The crawl's start requests: the given URLs' articles, else the spider's discovery."""
         for url in self.start_urls_given:
             yield self.article_request(url)
         if not self.start_urls_given:
@@ -109,6 +172,19 @@ class NewsSpider(scrapy.Spider):
 
     def network_for(self, url: str) -> Network:
         return self.network if self.network is not GENERIC else network_for(url)
+
+    def may_fetch(self, url: str) -> bool:
+        """Whether this crawl may request ``url`` (``newscrawl.middlewares`` refuses every other request and
+        redirect): hosts of the spider's network, and the sites and networks of the URLs it was given."""
+        try:
+            host = host_of(url)
+        except ValueError:
+            return False
+        if not host:
+            return False
+        if self.network is not GENERIC and self.network.owns(url):
+            return True
+        return site_key(host) in self.given_sites or any(net.owns(url) for net in self.given_networks)
 
     def article_request(self, url: str, **meta: Any) -> Request:
         """Request an article by any of its URLs: the full-text form of its page-1 URL first."""
@@ -202,7 +278,12 @@ class NewsSpider(scrapy.Spider):
         canonical = request.cb_kwargs.get("canonical", request.url)
         pages: list[ParsedPage] = request.cb_kwargs.get("pages", [])
         net = self.network_for(canonical)
-        if not pages and request.url != canonical and request.url == net.full_text_url(canonical):
+        if (
+            not pages
+            and request.url != canonical
+            and request.url == net.full_text_url(canonical)
+            and failure_reason(failure) != "rate_limited"  # the host asked for no more requests for now
+        ):
             # The portal refused the full-text form: ask for the plain page 1 instead.
             self._stat(f"newscrawl/fallback/{net.name or 'generic'}/full_text")
             yield Request(
@@ -214,5 +295,10 @@ class NewsSpider(scrapy.Spider):
                 dont_filter=True,
             )
             return
-        reason = "page_missing" if pages else "fetch_failed"
-        self.refuse(reason, f"{failure.getErrorMessage()}", request.url)
+        reason = failure_reason(failure)
+        message = failure.getErrorMessage() or type(failure.value).__name__
+        if pages:
+            # A later page could not be fetched: the article is not written incomplete.
+            self.refuse("page_missing", f"page {len(pages) + 1}: {reason}: {message}", request.url)
+        else:
+            self.refuse(reason, message, request.url)

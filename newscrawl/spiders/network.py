@@ -7,8 +7,6 @@ Every URL found is kept only when it is an article of one of the crawl's portals
 
 from __future__ import annotations
 
-import gzip
-import io
 from collections.abc import Generator, Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -17,18 +15,25 @@ from urllib.parse import urlsplit
 from lxml import etree
 from scrapy.http import Request, Response
 from scrapy.selector import Selector
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from newscrawl import dates
+from newscrawl.middlewares import failure_reason
 from newscrawl.spiders.base import ArgumentError, NewsSpider
 from newscrawl.urls import host_of
 
-# A decompressed sitemap larger than this is refused (gzip bombs); the sitemap protocol caps files at 50 MB.
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 #: days read from dated indexes when the crawl names none: today and yesterday (a late-evening story is
 #: indexed under yesterday by the time a crawl after midnight runs)
 DEFAULT_INDEX_DAYS = 2
+
+
+def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of ``url``."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _offset(value: str) -> timezone:
@@ -53,6 +58,21 @@ def news_publication_dates(body: bytes) -> dict[str, str]:
         if loc and date_text:
             found[loc.strip()] = date_text.strip()
     return found
+
+
+def declares_entities(body: bytes) -> bool:
+    """True when the XML document's DTD declares entities: billion laughs (entity expansion) and XXE (external
+    entities) both need one, and no sitemap or feed does. Only the prolog is parsed (up to the root element),
+    with entity resolution, DTD loading and network access off."""
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
+    )
+    for start in range(0, len(body), 64 * 1024):
+        parser.feed(body[start : start + 64 * 1024])
+        for _event, element in parser.read_events():
+            dtd = element.getroottree().docinfo.internalDTD
+            return dtd is not None and any(True for _ in dtd.iterentities())
+    return False
 
 
 class NetworkSpider(NewsSpider):
@@ -124,14 +144,13 @@ class NetworkSpider(NewsSpider):
             )
         for url in net.sitemap_urls(portal):
             yield self.sitemap_request(url)
-        host = host_of(base)
-        if net.robots_sitemaps and host not in self.robots_hosts:
-            self.robots_hosts.add(host)
+        origin = _origin(base)
+        if net.robots_sitemaps and origin not in self.robots_hosts:
+            self.robots_hosts.add(origin)
             yield Request(
-                f"https://{host}/robots.txt",
+                f"{origin}/robots.txt",
                 callback=self.parse_robots,
                 errback=self.robots_failed,
-                cb_kwargs={"host": host},
                 meta={"newscrawl_discovery": "robots"},
             )
         for path in net.listing_paths:
@@ -145,33 +164,45 @@ class NetworkSpider(NewsSpider):
             url, callback=self.parse_sitemap, errback=self.discovery_failed, meta={"newscrawl_discovery": "sitemap"}
         )
 
-    def parse_robots(self, response: Response, host: str) -> Iterator[Request]:
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        # Sitemap: lines naming another site are ignored (URLs from pages never leave the network).
         urls = [u for u in sitemap_urls_from_robots(response.body, base_url=response.url) if self.network.owns(u)]
         if not urls:
-            urls = [f"https://{host}/sitemap.xml"]
+            urls = [f"{_origin(response.url)}/sitemap.xml"]
         for url in urls:
             yield self.sitemap_request(url)
 
     def robots_failed(self, failure: Failure) -> Iterator[Request]:
         request = failure.request  # type: ignore[attr-defined]
-        yield self.sitemap_request(f"https://{host_of(request.url)}/sitemap.xml")
+        yield self.sitemap_request(f"{_origin(request.url)}/sitemap.xml")
 
     def discovery_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
+        reason = failure_reason(failure)
         self._stat("newscrawl/discovery/failed")
-        self.logger.info("discovery page unavailable: %s (%s)", request.url, failure.getErrorMessage())
+        self._stat(f"newscrawl/discovery/failed_by/{reason}")
+        self.logger.info("discovery page unavailable (%s): %s (%s)", reason, request.url, failure.getErrorMessage())
 
     def sitemap_body(self, response: Response) -> bytes | None:
+        """The sitemap's XML; a gzipped sitemap (``.xml.gz`` without Content-Encoding) is decompressed up to
+        ``DOWNLOAD_MAXSIZE`` bytes and refused past it (a gzip bomb), as Scrapy's SitemapSpider does."""
         body = response.body
-        if body[:2] == b"\x1f\x8b":
-            try:
-                with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
-                    body = stream.read(MAX_SITEMAP_BYTES + 1)
-            except (OSError, EOFError):
-                return None
-            if len(body) > MAX_SITEMAP_BYTES:
-                self._stat("newscrawl/dropped/sitemap_too_large")
-                return None
+        if not gzip_magic_number(response):
+            return body
+        max_size = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        warn_size = response.meta.get("download_warnsize", self.settings.getint("DOWNLOAD_WARNSIZE"))
+        try:
+            body = gunzip(body, max_size=max_size)
+        except _DecompressionMaxSizeExceeded:
+            self.refuse("sitemap_too_large", f"decompresses past DOWNLOAD_MAXSIZE ({max_size} bytes)", response.url)
+            return None
+        except (OSError, EOFError, ValueError):
+            self.refuse("bad_sitemap", "broken gzip", response.url)
+            return None
+        if len(response.body) < warn_size <= len(body):
+            self.logger.warning(
+                "%s decompresses to %d bytes (DOWNLOAD_WARNSIZE %d)", response.url, len(body), warn_size
+            )
         return body
 
     def in_days(self, stamp: str | None) -> bool:
@@ -187,8 +218,13 @@ class NetworkSpider(NewsSpider):
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         body = self.sitemap_body(response)
+        if body is None:
+            return
         if not body:
             self.refuse("bad_sitemap", "not a sitemap", response.url)
+            return
+        if declares_entities(body):
+            self.refuse("xml_entities", "sitemap declares XML entities (expansion or external)", response.url)
             return
         try:
             sitemap = Sitemap(body)
@@ -224,6 +260,9 @@ class NetworkSpider(NewsSpider):
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         """RSS 2.0 ``item/link`` (with ``pubDate``) or Atom ``entry/link@href`` (with ``updated``)."""
+        if declares_entities(response.body):
+            self.refuse("xml_entities", "feed declares XML entities (expansion or external)", response.url)
+            return
         try:
             selector = Selector(text=response.text, type="xml")
         except (AttributeError, ValueError):
@@ -282,7 +321,11 @@ class NetworkSpider(NewsSpider):
         new = yield from self._take_links(response, seen)
         yield from self.network_menu_requests(response)
         limit = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES", 5)
-        if new and number < limit:
+        if new and number >= limit:
+            # A listing still bringing new articles at the cap (or one that never ends): stop, and say so.
+            self._stat("newscrawl/discovery/listing_capped")
+            self.logger.info("%s: listing read to its cap of %d pages (NEWSCRAWL_MAX_LISTING_PAGES)", first, limit)
+        elif new:
             url = self.network.listing_page_url(first, number + 1)
             yield self.listing_request(url, first, number + 1, seen | new)
 
