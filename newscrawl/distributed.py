@@ -7,14 +7,17 @@ worker runs the same ``scrapy crawl`` command, on any number of machines. See do
 What scrapy-redis 0.9.1 gives and what is adapted here for Scrapy 2.19:
 
 * its priority queue (a sorted set, requests pickled with ``Request.to_dict``) and its request-fingerprint
-  dupefilter (a set) are used as they are, one of each per spider, persisted while workers join and leave;
+  dupefilter (a set) are used, one of each per spider, persisted while workers join and leave; the queue's
+  scores get an insertion number (first in, first out within a priority: Redis orders equal scores by their
+  bytes, which put one portal's requests together);
 * its ``RedisSpider`` is not used: it seeds from ``start_requests``, which Scrapy 2.19 never calls, and from a
   start-URL list in Redis; our spiders keep ``async def start()`` and :func:`seed_once` lets one worker seed;
 * its ``Scheduler`` is subclassed: ``open`` without the deprecated ``Spider.log``, stats without the
   deprecated ``spider=`` argument, a pop that keeps each request in the worker's in-flight set until the
   engine is done with it (so a killed worker loses nothing), a crawl that ends when no worker has anything
   left rather than when this worker's queue is empty, and a dupefilter cleared when the crawl is over (so the
-  next scheduled crawl reads listings and sitemaps again);
+  next scheduled crawl reads listings and sitemaps again); a seeding worker leaves the queue stocked for the
+  others (Scrapy reads ``start()`` one request per scheduling round);
 * requests are pickled with network modules by reference and unpickled with an allow-list of classes.
 """
 

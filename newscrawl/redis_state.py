@@ -12,7 +12,7 @@ Every worker of a spider's crawl, on any machine, shares these keys (``<prefix>`
 ``...:seed``                    hash    who seeds the crawl and whether it is done (state, owner, args)
 ``...:seen``                    hash    delivered article url -> the run whose file holds it
 ``...:claims:<run>``            set     the urls a running worker claimed (until its file is closed)
-``...:imported``                set     ``host:data dir`` pairs whose output files were read into ``seen``
+``...:imported``                set     ``host:path`` of output files whose records are in ``seen``
 ``...:unreconciled``            hash    dead runs whose file is on a machine no live worker can read
 ``...:drain``                   string  set by ``python -m newscrawl.distributed drain``
 ``...:sequence``                string  insertion counter: first in first out within a priority
@@ -419,7 +419,7 @@ class RedisSeenStore(DeliveredStore):
                 "host": socket.gethostname(),
                 "pid": os.getpid(),
                 "data_dir": str(root),
-                "file": str(file.resolve() if not file.is_absolute() else file),
+                "file": str(file.resolve()),
                 "lock": str(run_lock),
                 "started": _now(),
             }
@@ -433,34 +433,43 @@ class RedisSeenStore(DeliveredStore):
             server.close()
             raise
 
+    def _member(self, info: dict[str, Any]) -> str:
+        """How ``imported`` names a run's output file: ``host:absolute path``."""
+        return f"{info.get('host')}:{info.get('file')}"
+
     def _import_local_files(self, output_dir: Path) -> None:
-        """The first worker on a machine reads its data dir's output files into ``seen`` (a crawl that was run
-        on this machine before, or a Redis that lost its data, does not deliver those articles again)."""
-        member = f"{self.info['host']}:{self.info['data_dir']}"
-        if self.server.sismember(self.keys.imported, member):
+        """Read into ``seen`` the output files of this data dir that no distributed worker wrote (a single-machine
+        run's, or all of them when Redis lost its data): their articles are not delivered again."""
+        files = output_files(output_dir)
+        if not files:
             return
-        files = [path for path in output_files(output_dir) if path.resolve() != Path(self.info["file"])]
+        members = [self._member({"host": self.info["host"], "file": str(path.resolve())}) for path in files]
+        known = cast(list[int], self.server.smismember(self.keys.imported, members))
+        running = {self._member(info) for info in (*self.workers().values(), *self.unreconciled().values())}
+        fresh = [
+            (path, member)
+            for path, member, seen in zip(files, members, known, strict=True)
+            if not seen and member not in running
+        ]
+        if not fresh:
+            return
         added = 0
-        for path in files:
-            batch = [url for url, _published in urls_in(path)]
+        for path, member in fresh:
             with self.server.pipeline(transaction=False) as pipe:
-                for url in batch:
+                for url, _published in urls_in(path):
                     pipe.hsetnx(self.keys.seen, url, f"file:{path.stem}")
                 added += sum(int(bool(result)) for result in pipe.execute())
-        self.server.sadd(self.keys.imported, member)
-        if files:
-            self.repair.rebuilt = "imported"
-            self.repair.files_read = len(files)
-            self.repair.marks_added += added
-            logger.warning(
-                "state: first distributed %s worker on %s: read %d output files of %s into the Redis seen-store "
-                "(%d articles not known there yet)",
-                self.keys.spider,
-                member,
-                len(files),
-                output_dir,
-                added,
-            )
+            self.server.sadd(self.keys.imported, member)
+        self.repair.rebuilt = "imported"
+        self.repair.files_read = len(fresh)
+        self.repair.marks_added += added
+        logger.warning(
+            "state: read %d output files of %s that no distributed worker wrote into the Redis seen-store "
+            "(%d articles not known there yet)",
+            len(fresh),
+            output_dir,
+            added,
+        )
 
     # -- the seen-store --------------------------------------------------------------------------
 
@@ -493,6 +502,8 @@ class RedisSeenStore(DeliveredStore):
         try:
             requeued = int(self._requeue(keys=[self.keys.inflight(run_id), self.keys.requests]))
             with self.server.pipeline() as pipe:
+                if file.exists():
+                    pipe.sadd(self.keys.imported, self._member(self.info))
                 pipe.delete(self.keys.claims(run_id), self.keys.alive(run_id))
                 pipe.hdel(self.keys.workers, run_id)
                 pipe.execute()
@@ -565,6 +576,8 @@ class RedisSeenStore(DeliveredStore):
             if self.is_local(info):
                 self._reconcile(run, info, article_entry, result)
                 with self.server.pipeline() as pipe:
+                    if Path(info["file"]).exists():
+                        pipe.sadd(self.keys.imported, self._member(info))
                     pipe.delete(self.keys.claims(run), self.keys.alive(run))
                     pipe.hdel(self.keys.workers, run)
                     pipe.hdel(self.keys.unreconciled, run)

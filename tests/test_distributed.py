@@ -251,6 +251,20 @@ def test_a_single_machine_history_is_imported_not_delivered_again(
     assert stats["newscrawl/state/skipped_seen"] == 3
     assert "read 1 output files" in log
 
+    # A single-machine run between two distributed crawls: only its file is read, once.
+    again = crawl(
+        "prmn",
+        tmp_path,
+        args={"urls_file": str(SAMPLE / "urls.txt"), "refresh": "1"},
+        settings={"NEWSCRAWL_REPLAY_WARC": str(sample_warc)},
+    )
+    assert len(again.output_files) == 2
+    for name in ("w2", "w3"):
+        proc = worker(tmp_path, sample_warc, redis_server, redis_prefix, name, "-a", f"urls_file={SAMPLE / 'urls.txt'}")
+        log, stats = finished(proc, tmp_path, name)
+        assert stats.get("item_scraped_count", 0) == 0
+        assert ("read 1 output files" in log) == (name == "w2")
+
 
 def test_a_worker_with_other_arguments_or_a_wrong_password_fetches_nothing(
     tmp_path: Path, sample_warc: Path, redis_server: str, redis_prefix: str
@@ -393,6 +407,7 @@ def test_status_drain_resume_and_reset(
     with pytest.raises(StateError, match="draining"):
         open_store(redis_server, redis_prefix, tmp_path, "r2")
     assert main(["resume", "toy", *base]) == 0
+    Path(store.info["file"]).write_text('{"url": "https://a.example/1"}\n')
     store.finish_run("r1", Path(store.info["file"]))
     store.close()
 
@@ -400,6 +415,7 @@ def test_status_drain_resume_and_reset(
     keys = Keys(redis_prefix, "toy")
     assert crawl_keys_left(redis_server, redis_prefix) == [keys.imported, keys.seen]  # delivered kept
     assert main(["reset", "toy", *base, "--forget-delivered"]) == 0
+    # Forgotten for good: the files stay known, so no worker reads them back into the seen-store.
     assert crawl_keys_left(redis_server, redis_prefix) == [keys.imported]
 
 

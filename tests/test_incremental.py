@@ -241,5 +241,6 @@ def test_a_backfill_stopped_with_ctrl_c_resumes_from_its_jobdir(tmp_path: Path, 
     stats = json.loads((tmp_path / "stats.json").read_text())["stats"]
     assert stats.get("scheduler/dequeued/disk", 0) > 0  # the saved queue was read back
     assert not stats.get("newscrawl/state/runs_reconciled")  # Ctrl-C finished the first run cleanly
+    assert stats["newscrawl/state/delivered_before"] == stopped  # the store survived JOBDIR's spider state
     delivered = [json.loads(line)["url"] for line in lines_of(data)]
     assert sorted(delivered) == sorted(urls)
