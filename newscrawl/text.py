@@ -98,7 +98,7 @@ _KNOWN_SITE_SUFFIXES = frozenset(
 # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "SEMARANG, suaramerdeka.com -".
 _DATELINES = (
     re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
-    re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
+    re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.-]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*CNN Indonesia\s*[-–—]{1,2}\s*"),
     # "JAKARTA – ..." / "KOTA BANDUNG - ...": a city in capitals, then a dash.
     re.compile(r"^[A-Z][A-Z.'/]+(?: [A-Z][A-Z.'/]+){0,3}\s*[-–—]{1,2}\s+"),

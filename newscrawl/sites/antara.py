@@ -24,7 +24,7 @@ falls back to the structured-data and generic layers when its selector finds not
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from lxml.etree import _Element
 
@@ -105,12 +105,6 @@ class AntaraParser(ArticleParser):
         ".wrap__article-detail-info .list-inline-item.mr-2",
         ".wrap__article-detail .list-inline-item.mr-2",
     )
-
-    def fallback(self, field_name: str, value: Any) -> Any:
-        # authors() and the generic layer read editor(): count a field's fallback once per page.
-        if field_name in self.fallbacks:
-            return value
-        return super().fallback(field_name, value)
 
     def headline(self) -> str:
         text = text_of(select_one(self.root, ".wrap__article-detail-title h1")) or text_of(

@@ -25,7 +25,7 @@ structured-data and generic layers when its selector finds nothing.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from newscrawl import dates
 from newscrawl.parsing.article import GENERIC_DROP_SELECTORS, ArticleParser, DateChoice, Pagination
@@ -103,12 +103,6 @@ class SuaraParser(ArticleParser):
         return self.fallback("published_at", super().published())
 
     # -- people ----------------------------------------------------------------------------------
-
-    def fallback(self, field_name: str, value: Any) -> Any:
-        # authors() reads editor(): count a field's fallback once per page, not once per call.
-        if field_name in self.fallbacks:
-            return value
-        return super().fallback(field_name, value)
 
     def datalayer_editor(self) -> str | None:
         value = clean_person(self.page.datalayer.get("articleEditor") or "")

@@ -130,13 +130,6 @@ _REPORT_LINE = re.compile(
 # "Halaman 1/3" (span.total-page, 2026 template)
 _PAGE_OF = re.compile(r"Halaman\s*(\d+)\s*/\s*(\d+)", re.I)
 _AMP_PATH = re.compile(r"^/amp(?=/)")
-# Datelines naming a Tribun brand the generic rules miss: "TRIBUN-TIMUR.COM, MAKASSAR - ",
-# "SERAMBINEWS.COM, BANDA ACEH -", "MAKASSAR, TRIBUN-TIMUR.COM --".
-_BRAND_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'/]{1,40},\s*)?[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|co\.id|co|id)"
-    r"(?:\s*,\s*[^-–—,]{1,40}?)?\s*[-–—]{1,2}\s*",
-    re.I,
-)
 
 
 class TribunParser(ArticleParser):
@@ -220,11 +213,6 @@ class TribunParser(ArticleParser):
     def clean_paragraphs(self, paragraphs: list[str]) -> list[str]:
         # "Laporan Wartawan TribunSolo.com, X" is a byline, not text.
         kept = [p for p in paragraphs if not _REPORT_LINE.match(collapse_ws(p))]
-        if kept:
-            first = collapse_ws(kept[0])
-            stripped = _BRAND_DATELINE.sub("", first, count=1)
-            if stripped != first and len(stripped) > 20:
-                kept[0] = stripped
         return super().clean_paragraphs(kept)
 
     def dateline_prefixes(self) -> tuple[str, ...]:
