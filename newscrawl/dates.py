@@ -93,7 +93,7 @@ _TEXT_DATE: Final = re.compile(
 _NUMERIC_DATE: Final = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME_PART)
 _ISO_DATE: Final = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,6}))?)?)?"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?"
 )
 # No leading zero: "0812345678" is a phone number (every 10-digit epoch second is >= 2001).
 _TIMESTAMP: Final = re.compile(r"[1-9]\d{9}|[1-9]\d{12}")
@@ -254,7 +254,7 @@ def _parse_fast(prep: _Prepared, default_tz: tzinfo, now: datetime | None) -> da
         if m is not None:
             dt = _build(m["y"], int(m["m"]), m["d"], m["H"], m["M"], m["S"], tz)
             if dt is not None and m["f"]:
-                dt = dt.replace(microsecond=int(m["f"].ljust(6, "0")))
+                dt = dt.replace(microsecond=int(m["f"][:6].ljust(6, "0")))  # digits past 6 cut, as dateparser does
             return dt
         if _TIMESTAMP.fullmatch(text):
             # Integer arithmetic: float seconds would round the milliseconds.

@@ -16,7 +16,7 @@ from newscrawl import dates
 from newscrawl.errors import Refused
 from newscrawl.items import SCHEMA_VERSION, article_id
 from newscrawl.parsing.article import LISTING_PATH, Pagination
-from newscrawl.parsing.page import NotHTML, Page
+from newscrawl.parsing.page import NotHTML, Page, text_content
 from newscrawl.sites import network_for
 from newscrawl.sites.base import Network
 from newscrawl.text import collapse_ws, damaged_chars, is_furniture, repair_mojibake, strip_headline_suffix
@@ -66,7 +66,7 @@ def parse_page(
     parser = net.make_parser(page, now=now)
     headline = repair_mojibake(parser.headline())
     container = parser.body_container()
-    if container is not None and len(container.text_content()) > 2 * MAX_BODY_CHARS:
+    if container is not None and len(text_content(container)) > 2 * MAX_BODY_CHARS:
         # Checked before the body is cleaned: megabytes of text are refused without reading them paragraph by
         # paragraph (twice the bound, as markup-free text still holds scripts and furniture the cleaning drops).
         raise Refused("too_large", f"the article block holds over {2 * MAX_BODY_CHARS} characters of text")

@@ -104,6 +104,9 @@ ISO_CASES = [
     pytest.param("2020-10-07 15:13:00", "2020-10-07T15:13:00+07:00", id="iso-naive-2"),
     pytest.param("2020-10-07T15:13:00.123+07:00", "2020-10-07T15:13:00+07:00", id="iso-fraction"),
     pytest.param("2020-10-07", "2020-10-07T00:00:00+07:00", id="iso-date-only"),
+    # .NET writes seven fraction digits (Okezone's JSON-LD): past six they are cut, as dateparser does
+    pytest.param("2014-07-13T20:07:27.8200000", "2014-07-13T20:07:27+07:00", id="iso-seven-fraction-digits"),
+    pytest.param("2014-07-13 20:07:27.9999999", "2014-07-13T20:07:27+07:00", id="iso-fraction-cut-not-rounded"),
 ]
 TIMESTAMP_CASES = [
     pytest.param("1728045268", "2024-10-04T19:34:28+07:00", id="epoch-seconds"),

@@ -19,7 +19,7 @@ from lxml.etree import XPath, _Element
 
 from newscrawl import dates
 from newscrawl.errors import Refused
-from newscrawl.parsing.page import Page, ld_types, possible_selectors, select, select_one, text_of
+from newscrawl.parsing.page import Page, ld_types, possible_selectors, select, select_one, text_content, text_of
 from newscrawl.text import (
     WHITESPACE,
     clean_person,
@@ -146,10 +146,36 @@ _BLOCK_TAGS = frozenset(
 # Python loop over every element. The text-node test comes first because libxml2 stops counting at the 201st
 # node, while the string tests build the element's whole text: on a body nested 250 deep around megabytes of
 # text that is the difference between a tenth of a second and several seconds.
-_LABEL_CANDIDATES = XPath(
-    "descendant-or-self::*[self::p or self::div or self::span or self::li or self::h6 or self::strong]"
-    "[not(descendant::text()[201])][contains(., ':')][string-length(.) <= 200]"
-)
+# Text nodes holding a colon, and the element kinds a label line can be: an element whose text contains
+# "Editor:" holds a text node with the colon, so the candidates are those nodes' ancestors (up to 200 characters).
+_COLON_TEXTS = XPath(".//text()[contains(., ':')]")
+_LABEL_TAGS = frozenset({"p", "div", "span", "li", "h6", "strong"})
+
+
+def _label_candidates(root: _Element) -> list[_Element]:
+    """The p/div/span/li/h6/strong elements at or under ``root`` whose text contains ':' and is at most 200
+    characters long, in document order (what an XPath predicate on every element's string value found, at
+    the cost of building the text of every large block on the page)."""
+    found: list[_Element] = []
+    visited: set[_Element] = set()
+    for text in _COLON_TEXTS(root):
+        holder = text.getparent()
+        element = holder.getparent() if text.is_tail else holder
+        chain: list[_Element] = []
+        while element is not None and element not in visited:
+            visited.add(element)
+            if len(text_content(element)) > 200:
+                break  # its ancestors are longer still
+            if element.tag in _LABEL_TAGS:
+                chain.append(element)
+            if element is root:
+                break
+            element = element.getparent()
+        found.extend(reversed(chain))  # outermost first: document order (a later node's new ancestors
+        # cannot start before an earlier node's, or they would contain it and have been visited then)
+    return found
+
+
 _LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:\s*(.{2,80})$", re.I)
 _NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:", re.I)
 _PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
@@ -238,8 +264,8 @@ class ArticleParser:
     def labelled_lines(self) -> dict[str, str]:
         """Short "Editor: X" / "Sumber: Y" / "Penulis: Z" lines anywhere outside sidebars."""
         found: dict[str, str] = {}
-        for node in _LABEL_CANDIDATES(self.root):
-            text = collapse_ws(node.text_content())
+        for node in _label_candidates(self.root):
+            text = collapse_ws(text_content(node))
             match = _LABEL_LINE.match(text)
             if not match or self.in_sidebar(node):
                 continue
@@ -493,7 +519,7 @@ class ArticleParser:
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
-                if sum(len(p.text_content()) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
+                if sum(len(text_content(p)) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
                     return node
         return self._densest_paragraph_parent()
 
@@ -510,7 +536,7 @@ class ArticleParser:
                 sidebar[parent] = self.in_sidebar(p)
             if sidebar[parent]:
                 continue
-            scores[parent] = scores.get(parent, 0) + len(p.text_content().strip())
+            scores[parent] = scores.get(parent, 0) + len(text_content(p).strip())
         if not scores:
             return None
         best = max(scores, key=lambda node: scores[node])
@@ -881,7 +907,7 @@ def _collapsed_len(run: _Run | None) -> int:
 def _link_stats(container: _Element) -> dict[_Element, tuple[float, int, int]]:
     """(link-text ratio, link count, text length) of every element under ``container``, in one pass.
 
-    The same numbers as ``len(collapse_ws(node.text_content()))`` and the collapsed texts of its ``<a>``
+    The same numbers as ``len(collapse_ws(text_content(node)))`` and the collapsed texts of its ``<a>``
     elements, computed bottom-up: linear in the size of the container, where measuring each element on its
     own costs its text once per ancestor (minutes for a body nested 250 deep around megabytes of text).
     """

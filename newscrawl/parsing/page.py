@@ -11,11 +11,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
-import lxml.html
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError, _Element
 from w3lib.encoding import html_to_unicode, read_bom
 
+from newscrawl.parsing.css import TokenIndex, compile_css
+from newscrawl.parsing.css import select as css_select
 from newscrawl.text import collapse_ws
 
 ARTICLE_TYPES = {
@@ -57,73 +59,82 @@ def _selector(css: str) -> CSSSelector:
     return CSSSelector(css)
 
 
-# Whole-page look-ups are the costly ones (each is a scan of the whole tree), and parsers ask for many
-# theme variants that a page does not use. For the current page's root (which parsers never modify: they
-# change copies) results are kept, and a selector naming a class or id that the page's source never
-# mentions is answered "nothing" without a scan.
-_root_cache: tuple[_Element | None, str, dict[str, list[_Element]]] = (None, "", {})
-_NAMED_TOKEN = re.compile(r"[.#]([\w-]+)|\[(?:class|id)[~*^$|]?=['\"]?([\w-]+)")
+# Whole-page look-ups are the costly ones: parsers ask for many theme variants a page does not use. They are
+# matched by ``newscrawl.parsing.css`` (right to left, from a per-page index of class and id tokens, no
+# whole-tree XPath scan), and on the current page's root (which parsers never modify: they change copies)
+# each answer is kept for the page. Selectors that module cannot match go to lxml's CSSSelector.
+_root_cache: tuple[_Element | None, TokenIndex | None, dict[str, list[_Element]]] = (None, None, {})
 
 
-def _remember_root(root: _Element, source: str) -> None:
+def _remember_root(root: _Element) -> None:
     global _root_cache
-    _root_cache = (root, source, {})
+    _root_cache = (root, None, {})
 
 
-@lru_cache(maxsize=1024)
-def _required_tokens(css: str) -> tuple[tuple[str, ...], ...] | None:
-    """Per comma-separated alternative, the class/id names it needs; None when an alternative needs none."""
-    alternatives = []
-    for part in css.split(","):
-        tokens = tuple(a or b for a, b in _NAMED_TOKEN.findall(part))
-        if not tokens or ":not(" in part:
-            return None
-        alternatives.append(tokens)
-    return tuple(alternatives)
-
-
-def _impossible(css: str, source: str) -> bool:
-    """True when every alternative of ``css`` names a class or id the page source does not contain."""
-    required = _required_tokens(css)
-    if required is None:
-        return False
-    return all(any(token not in source for token in tokens) for tokens in required)
+def _index_of(root: _Element) -> TokenIndex:
+    global _root_cache
+    current, index, cache = _root_cache
+    if index is None:
+        index = TokenIndex(root)
+        _root_cache = (current, index, cache)
+    return index
 
 
 def possible_selectors(root: _Element, selectors: tuple[str, ...]) -> tuple[str, ...]:
-    """The selectors that can match somewhere in the page whose root is ``root`` (all of them when ``root``
-    is not the current page's)."""
-    current, source, _ = _root_cache
-    if root is not current:
+    """The selectors that can match somewhere in the page whose root is ``root``: a selector needing a class
+    or id the page has nowhere is left out (all are kept when ``root`` is not the current page's)."""
+    if root is not _root_cache[0]:
         return selectors
-    return tuple(css for css in selectors if not _impossible(css, source))
+    index = _index_of(root)
+    kept = []
+    for css in selectors:
+        compiled = compile_css(css)
+        if compiled is None or any(all(index.can_match(p) for p in alt.parts) for alt in compiled):
+            kept.append(css)
+    return tuple(kept)
+
+
+def _evaluate(node: _Element, css: str, index: TokenIndex | None) -> list[_Element]:
+    compiled = compile_css(css)
+    if compiled is None or (index is None and any(alt.uses_siblings for alt in compiled)):
+        # lxml's XPath: pseudo-classes, and sibling combinators below the root (whose XPath can reach out of
+        # the subtree)
+        return list(_selector(css)(node))
+    return css_select(node, compiled, index)
 
 
 def select(node: _Element, css: str) -> list[_Element]:
-    """Elements under ``node`` matching a CSS selector (compiled once per selector; on a page's root,
-    evaluated at most once per page)."""
-    root, source, cache = _root_cache
+    """Elements at or under ``node`` matching a CSS selector, in document order, as
+    ``lxml.cssselect.CSSSelector(css)(node)`` gives them (on a page's root, evaluated at most once per page)."""
+    root, _, cache = _root_cache
     if node is root:
         found = cache.get(css)
         if found is None:
-            found = cache[css] = [] if _impossible(css, source) else list(_selector(css)(node))
+            found = cache[css] = _evaluate(node, css, _index_of(node))
         return list(found)
-    return list(_selector(css)(node))
+    return _evaluate(node, css, None)
 
 
 def select_one(node: _Element, css: str) -> _Element | None:
-    if node is _root_cache[0]:
-        found = select(node, css)
-        return found[0] if found else None
-    matches = _selector(css)(node)
-    return matches[0] if matches else None
+    found = select(node, css)
+    return found[0] if found else None
+
+
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def text_content(node: _Element) -> str:
+    """All the text under an element, as ``lxml.html``'s ``HtmlElement.text_content()`` gives it. Pages are
+    parsed into plain lxml elements (no Python class look-up per element, which made every walk over the tree
+    two to three times slower), so this is a function."""
+    return _STRING_VALUE(node)
 
 
 def text_of(node: _Element | None) -> str:
     """Visible text of an element, whitespace collapsed."""
     if node is None:
         return ""
-    return collapse_ws(node.text_content())
+    return collapse_ws(text_content(node))
 
 
 def _cp1252_for_invalid_utf8(error: UnicodeError) -> tuple[str, int]:
@@ -261,11 +272,13 @@ def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool,
     first = _first_tag(text[:4096])
     if first in _NOT_PAGE_ROOTS:
         raise NotHTML(f"an XML document (<{first}>), not a web page")
-    parser = lxml.html.HTMLParser()
+    parser = etree.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (ParserError, ValueError) as exc:
+        root = etree.fromstring(text, parser)
+    except (ParserError, ValueError, etree.XMLSyntaxError) as exc:
         raise NotHTML(f"unparseable HTML: {exc}") from exc
+    if root is None:
+        raise NotHTML("unparseable HTML: Document is empty")
     for error in parser.error_log:
         if "Excessive depth" in error.message:
             raise NotHTML(f"elements nested deeper than {MAX_DEPTH}: the parser stops there", "too_deep")
@@ -319,8 +332,8 @@ class Page:
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None) -> None:
         self.url = url
         #: ``truncated``: the document ends before its closing ``</body>``/``</html>`` (cut off in transit)
-        self.root, self.truncated, source = _parse(html, content_type)
-        _remember_root(self.root, source)
+        self.root, self.truncated, _ = _parse(html, content_type)
+        _remember_root(self.root)
         self.host = (urlsplit(url).hostname or "").lower()
 
     @cached_property

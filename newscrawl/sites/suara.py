@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from newscrawl import dates
 from newscrawl.parsing.article import GENERIC_DROP_SELECTORS, ArticleParser, DateChoice, Pagination
-from newscrawl.parsing.page import select
+from newscrawl.parsing.page import select, text_content
 from newscrawl.sites.base import Network
 from newscrawl.text import clean_person, collapse_ws
 from newscrawl.urls import canonical_url, host_of, page_number
@@ -154,7 +154,7 @@ class SuaraParser(ArticleParser):
         links: dict[int, str] = {}
         for pager in pagers:
             for item in pager.iter("li"):
-                label = collapse_ws(item.text_content())
+                label = collapse_ws(text_content(item))
                 if "active" in (item.get("class") or "").split() and label.isdigit():
                     current = int(label)
             for anchor in pager.iter("a"):
@@ -162,7 +162,7 @@ class SuaraParser(ArticleParser):
                 if not href or canonical_url(href) != canonical:
                     continue
                 number = page_number(href)
-                label = collapse_ws(anchor.text_content())
+                label = collapse_ws(text_content(anchor))
                 if number is None and label.isdigit():
                     number = int(label)
                 if number is not None:

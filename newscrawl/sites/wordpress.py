@@ -46,7 +46,7 @@ from newscrawl.parsing.article import (
     ArticleParser,
     Pagination,
 )
-from newscrawl.parsing.page import Page, select, select_one, text_of
+from newscrawl.parsing.page import Page, select, select_one, text_content, text_of
 from newscrawl.sites.base import Network
 from newscrawl.text import collapse_ws, split_people
 from newscrawl.urls import canonical_url, host_of, with_query
@@ -362,12 +362,12 @@ class WordPressParser(ArticleParser):
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
-                if sum(len(p.text_content()) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
+                if sum(len(text_content(p)) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
                     return node
         # No theme container: the generic containers, then the densest paragraph block.
         for css in GENERIC_BODY_SELECTORS:
             for node in select(self.root, css):
-                if not self.in_sidebar(node) and sum(len(p.text_content()) for p in node.iter("p")) >= 80:
+                if not self.in_sidebar(node) and sum(len(text_content(p)) for p in node.iter("p")) >= 80:
                     return self.fallback("body", node)
         return self.fallback("body", self._densest_paragraph_parent())
 
