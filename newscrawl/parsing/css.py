@@ -15,6 +15,7 @@ compound, namespaces, pseudo-elements) return None from :func:`compile_css`, and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,9 +29,11 @@ from lxml.etree import _Element
 _XPATH_SPACE = str.maketrans("\t\r\n", "   ")
 
 
-def class_tokens(value: str) -> list[str]:
-    """The tokens of a class attribute as cssselect's XPath sees them (split on space, tab, CR, LF only)."""
-    return value.translate(_XPATH_SPACE).split(" ")
+@lru_cache(maxsize=4096)
+def class_tokens(value: str) -> frozenset[str]:
+    """The tokens of a class attribute as cssselect's XPath sees them (split on space, tab, CR, LF only).
+    Pages repeat the same few hundred class values, so the answers are kept."""
+    return frozenset(value.translate(_XPATH_SPACE).split(" "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,52 +228,75 @@ def compile_css(css: str) -> tuple[Complex, ...] | None:
     return tuple(alternatives)
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+_CLASSED = etree.XPath("descendant-or-self::*[@class]")
+_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+_IDED = etree.XPath("descendant-or-self::*[@id]")
+_ID_VALUES = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
+
+
 class TokenIndex:
-    """Every element of a tree with a class or id, by token, in document order (built in one pass)."""
+    """The elements of a tree with a class or id, by token, in document order.
+
+    libxml2 lists the elements and their attribute values (two C-level passes, the lists aligned); the set
+    of class tokens is one split of their joined values, and the elements of one class are looked up the
+    first time a selector asks for it. Reading ``el.get("class")`` element by element from Python cost
+    twice as much as all of this.
+    """
 
     def __init__(self, root: _Element) -> None:
-        self.classes: dict[str, list[_Element]] = {}
-        self.ids: dict[str, list[_Element]] = {}
+        values: list[str] = _CLASS_VALUES(root)
         #: every element with a class attribute, with the attribute, for substring tests on classes
-        self.classed: list[tuple[_Element, str]] = []
-        classes, ids, classed = self.classes, self.ids, self.classed
-        for el in root.iter(etree.Element):
-            value = el.get("class")
-            if value is not None:
-                classed.append((el, value))
-                for token in set(class_tokens(value)):
-                    if token:
-                        found = classes.get(token)
-                        if found is None:
-                            classes[token] = [el]
-                        else:
-                            found.append(el)
-            ident = el.get("id")
-            if ident is not None:
-                found = ids.get(ident)
-                if found is None:
-                    ids[ident] = [el]
-                else:
-                    found.append(el)
+        self.classed: list[tuple[_Element, str]] = list(zip(_CLASSED(root), values, strict=True))
+        #: every class token on the page
+        self.tokens: set[str] = set(" ".join(values).translate(_XPATH_SPACE).split(" "))
+        #: every element with an id, with the id
+        self.ided: list[tuple[_Element, str]] = list(zip(_IDED(root), _ID_VALUES(root), strict=True))
+        self.ids: dict[str, list[_Element]] = {}
+        for el, ident in self.ided:
+            self.ids.setdefault(ident, []).append(el)
+        self._classes: dict[str, list[_Element]] = {}
+        self._having: dict[str, list[_Element]] = {}
         self._order: dict[_Element, int] | None = None
         self._root = root
+
+    def of_class(self, name: str) -> list[_Element]:
+        found = self._classes.get(name)
+        if found is None:
+            if name in self.tokens:
+                found = [el for el, value in self.classed if name in value and name in class_tokens(value)]
+            else:
+                found = []
+            self._classes[name] = found
+        return found
 
     def candidates(self, compound: Compound) -> list[_Element] | None:
         """The elements that can match ``compound`` by one of its tokens, or None when it names none."""
         if compound.ids:
             return self.ids.get(compound.ids[0], [])
         if compound.classes:
-            return min((self.classes.get(name, []) for name in compound.classes), key=len)
+            return min((self.of_class(name) for name in compound.classes), key=len)
+        if compound.tag is not None:
+            return None  # a C-level walk over the tag beats a scan for an attribute
         for name, op, arg in compound.attrs:
-            if name == "class" and op in ("*=", "^=", "$=", "~=", "=", "|=") and arg:
+            if op == "!=":
+                continue  # also true where the attribute is missing
+            if name == "class":
                 return [el for el, value in self.classed if _attr_matches(value, op, arg)]
+            if name == "id":
+                return [el for el, value in self.ided if _attr_matches(value, op, arg)]
+            if _SAFE_NAME.fullmatch(name):
+                found = self._having.get(name)
+                if found is None:
+                    found = self._having[name] = etree.XPath(f"descendant-or-self::*[@{name}]")(self._root)
+                return found
         return None
 
     def can_match(self, compound: Compound) -> bool:
         """False when a class or id the compound needs appears nowhere in the tree."""
         if any(name not in self.ids for name in compound.ids):
             return False
-        return all(name in self.classes for name in compound.classes)
+        return all(name in self.tokens for name in compound.classes)
 
     def order(self) -> dict[_Element, int]:
         if self._order is None:
@@ -287,6 +313,28 @@ def _top_level(elements: list[_Element]) -> list[_Element]:
             kept.append(el)
         seen.add(el)
     return kept
+
+
+_REGEX_FORMS = {"*=": "{}", "^=": "^{}", "$=": "{}\\Z", "=": "^{}\\Z"}
+
+
+def _simple_attr_test(alt: Complex) -> tuple[str, str, str] | None:
+    """(attribute, operator, value) when ``alt`` is a lone class or id test a regex can answer, else None."""
+    if len(alt.parts) != 1:
+        return None
+    part = alt.parts[0]
+    if part.tag is not None or part.ids or part.classes or part.nots or len(part.attrs) != 1:
+        return None
+    name, op, arg = part.attrs[0]
+    if name not in ("class", "id") or op not in _REGEX_FORMS or not arg:
+        return None
+    return name, op, arg
+
+
+@lru_cache(maxsize=256)
+def _attr_pattern(tests: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One regex true where any of the (operator, value) tests is: contains, starts, ends or equals."""
+    return re.compile("|".join(_REGEX_FORMS[op].format(re.escape(arg)) for op, arg in tests))
 
 
 def _pool(alt: Complex, index: TokenIndex) -> list[_Element] | None:
@@ -309,15 +357,35 @@ def _pool(alt: Complex, index: TokenIndex) -> list[_Element] | None:
 def select(node: _Element, alternatives: tuple[Complex, ...], index: TokenIndex | None) -> list[_Element]:
     """The elements at or under ``node`` that match any alternative, in document order, each once.
 
-    ``index`` is the token index of the tree ``node`` is the root of (None when ``node`` is not a root):
-    with it, candidates come from the elements naming the selector's classes or ids. Without, alternatives
-    whose subject has a tag are matched in one C-level walk over those tags; the others by lxml's XPath.
+    ``index`` is the token index of the tree ``node`` is the root of (None when ``node`` is not a root; a
+    selector with an alternative that names no tag gets one for ``node``): with it, candidates come from the
+    elements naming the selector's classes, ids or attributes. Alternatives whose subject has only a tag are
+    matched in one C-level walk over those tags; what is left (``*``, ``:not(...)`` alone) by lxml's XPath.
     """
+    if index is None and any(alt.subject.tag is None for alt in alternatives):
+        # Alternatives without a tag ("[class*='ads']", "[id^='div-gpt']") would each be a scan of the
+        # subtree: index the subtree once instead.
+        index = TokenIndex(node)
     if index is not None:
         alternatives = tuple(alt for alt in alternatives if all(index.can_match(p) for p in alt.parts))
     memos: dict[int, dict[tuple[int, _Element], bool]] = {id(alt): {} for alt in alternatives}
     found: list[list[_Element]] = []
     by_tag: list[Complex] = []
+    if index is not None:
+        # "[class*='ads'], [class*='iklan'], [id^='div-gpt-ad'], ...": one regex per attribute, one pass.
+        simple: dict[str, list[tuple[str, str]]] = {}
+        rest = []
+        for alt in alternatives:
+            test = _simple_attr_test(alt)
+            if test is None:
+                rest.append(alt)
+            else:
+                simple.setdefault(test[0], []).append(test[1:])
+        alternatives = tuple(rest)
+        for name, tests in simple.items():
+            pattern = _attr_pattern(tuple(tests))
+            pairs = index.classed if name == "class" else index.ided
+            found.append([el for el, value in pairs if pattern.search(value)])
     for alt in alternatives:
         pool = _pool(alt, index) if index is not None else None
         if pool is not None:

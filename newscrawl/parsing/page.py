@@ -206,6 +206,7 @@ _TAG_NAME = re.compile(r"<([A-Za-z][\w:.-]*)")
 _NOT_PAGE_ROOTS = frozenset({"svg", "rss", "feed", "urlset", "sitemapindex", "rdf:rdf", "kml", "gpx"})
 _CLOSING_TAG = re.compile(r"</(?:html|body)\s*>", re.I)
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_CONTROL_CHARS = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 
 
 def _safe_char(match: re.Match[str]) -> str:
@@ -268,7 +269,10 @@ def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool,
         raise NotHTML("no markup in document")
     # Control characters and lone surrogates cannot live in an lxml tree (setting such text raises): a form
     # feed is whitespace, the other C0 controls are dropped and surrogates count as lost characters.
-    text = _UNSAFE_CHARS.sub(_safe_char, text)
+    # Text decoded here from bytes holds no surrogates, so 29 substring searches (memchr-fast) tell whether
+    # the regex has anything to do: a third of the time of running it on every page.
+    if not isinstance(html, bytes) or any(char in text for char in _CONTROL_CHARS):
+        text = _UNSAFE_CHARS.sub(_safe_char, text)
     first = _first_tag(text[:4096])
     if first in _NOT_PAGE_ROOTS:
         raise NotHTML(f"an XML document (<{first}>), not a web page")
@@ -284,7 +288,8 @@ def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool,
             raise NotHTML(f"elements nested deeper than {MAX_DEPTH}: the parser stops there", "too_deep")
         if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in error.message.lower():
             raise NotHTML(f"over a parser limit: {error.message.strip()}", "too_large")
-    return root, _CLOSING_TAG.search(text) is None, text
+    closed = "</html>" in text or "</body>" in text or _CLOSING_TAG.search(text) is not None
+    return root, not closed, text
 
 
 def _flatten_ld(data: Any, out: list[dict[str, Any]]) -> None:
