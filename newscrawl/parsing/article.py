@@ -148,7 +148,7 @@ _BLOCK_TAGS = frozenset(
 # text that is the difference between a tenth of a second and several seconds.
 # Text nodes holding a colon, and the element kinds a label line can be: an element whose text contains
 # "Editor:" holds a text node with the colon, so the candidates are those nodes' ancestors (up to 200 characters).
-_COLON_TEXTS = XPath(".//text()[contains(., ':')]")
+_COLON_TEXTS = XPath("descendant::text()[contains(., ':')]")
 _LABEL_TAGS = frozenset({"p", "div", "span", "li", "h6", "strong"})
 
 
@@ -159,6 +159,8 @@ def _label_candidates(root: _Element) -> list[_Element]:
     found: list[_Element] = []
     visited: set[_Element] = set()
     for text in _COLON_TEXTS(root):
+        if len(text) > 200:
+            continue  # every element holding this text is longer still (scripts, style sheets)
         holder = text.getparent()
         element = holder.getparent() if text.is_tail else holder
         chain: list[_Element] = []

@@ -257,13 +257,13 @@ def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool,
     if len(html) > MAX_PAGE_BYTES:
         raise NotHTML(f"{len(html)} bytes, over the {MAX_PAGE_BYTES}-byte bound", "too_large")
     if isinstance(html, bytes):
-        if not html.strip():
+        if not html or html.isspace():
             raise NotHTML("empty document", "empty")
         binary = _sniff_binary(html)
         if binary:
             raise NotHTML(binary)
     text = decode_html(html, content_type)
-    if not text.strip():
+    if not text or text.isspace():
         raise NotHTML("empty document", "empty")
     if "<" not in text[:4096]:
         raise NotHTML("no markup in document")
