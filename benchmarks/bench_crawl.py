@@ -7,8 +7,10 @@ spider sees its real host names. Both crawls read the same URL list (``-a urls_f
 for the fetch-only spider), with CONCURRENT_REQUESTS=16 and one request at a time per portal, no delay, no
 AutoThrottle. Reports pages/s, the ratio, peak RSS and RSS sampled during the crawl (growth per 1,000 pages).
 
-    .venv/bin/python benchmarks/bench_crawl.py --articles 3000
-    .venv/bin/python benchmarks/bench_crawl.py --articles 10000 --only prmn     # the memory run
+    .venv/bin/python benchmarks/bench_crawl.py --articles 3000 --rounds 3
+    .venv/bin/python benchmarks/bench_crawl.py --articles 10000 --only prmn --rounds 1 --samples  # the memory run
+    .venv/bin/python benchmarks/bench_crawl.py --articles 3000 --only prmn --profile /tmp/prmn.prof
+    PATH=$PATH:/path/to/py-spy/bin .venv/bin/python benchmarks/bench_crawl.py --only prmn --profile /tmp/prmn.txt
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import multiprocessing
 import os
 import platform
 import re
+import resource
 import socketserver
 import statistics
 import subprocess
@@ -117,7 +120,18 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
-def run_crawl(kind: str, urls_file: Path, work: Path, resolver_dir: Path) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process (from /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_crawl(
+    kind: str, urls_file: Path, work: Path, resolver_dir: Path, profile: Path | None = None
+) -> dict[str, float]:
     settings = {
         "CONCURRENT_REQUESTS": "16",
         "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
@@ -135,6 +149,10 @@ def run_crawl(kind: str, urls_file: Path, work: Path, resolver_dir: Path) -> dic
     }
     if kind == "prmn":
         cmd = [sys.executable, "-m", "scrapy", "crawl", "prmn", "-a", f"urls_file={urls_file}"]
+        if profile and profile.suffix == ".prof":
+            cmd[1:1] = ["-m", "cProfile", "-o", str(profile)]
+        elif profile:  # sampled stacks (collapsed, one line per stack with its count): py-spy must be on PATH
+            cmd[:0] = ["py-spy", "record", "--rate", "250", "--format", "raw", "--output", str(profile), "--"]
     else:
         spider = work / "fetch_only.py"
         spider.write_text(FETCH_ONLY)
@@ -142,13 +160,19 @@ def run_crawl(kind: str, urls_file: Path, work: Path, resolver_dir: Path) -> dic
     for key, value in settings.items():
         cmd += ["-s", f"{key}={value}"]
     env = {**os.environ, "PYTHONPATH": f"{resolver_dir}:{ROOT}"}
+    # The fetch-only spider runs outside the project (no scrapy.cfg): Scrapy's own defaults, none of newscrawl's
+    # middlewares, pipelines or extensions, only the settings above. That is the framework's ceiling.
+    cwd = ROOT if kind == "prmn" else work
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[float, int]] = []
     while proc.poll() is None:
         samples.append((time.perf_counter() - started, rss_kb(proc.pid)))
         time.sleep(0.25)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the crawl process, reaped by poll()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stderr = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{kind} crawl failed:\n{stderr[-3000:]}")
@@ -160,6 +184,7 @@ def run_crawl(kind: str, urls_file: Path, work: Path, resolver_dir: Path) -> dic
         crawl_s = float(json.loads(stats_file.read_text())["stats"].get("elapsed_time_seconds", elapsed))
     return {
         "elapsed": elapsed,
+        "cpu": cpu,
         "crawl_s": crawl_s,
         "records": records,
         "peak_mb": peak / 1024,
@@ -184,6 +209,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--only", choices=("prmn", "fetch_only"))
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of each crawl (medians reported)")
+    parser.add_argument("--samples", action="store_true", help="print the RSS samples of each prmn crawl")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="profile the prmn crawl: FILE.prof is cProfile's (slows the crawl down), any other name gets py-spy's "
+        "sampled stacks (py-spy on PATH; a few percent slower)",
+    )
     args = parser.parse_args()
 
     port = multiprocessing.Value("i", 0)
@@ -196,32 +229,52 @@ def main() -> None:
     print(f"- python: {platform.python_implementation()} {platform.python_version()}")
     print(f"- articles: {args.articles} pages of {len((SAMPLE / f'{TEMPLATE_ID}.html').read_bytes()) // 1024} KiB, "
           f"{len(HOSTS)} portal hosts on 127.0.0.1, CONCURRENT_REQUESTS=16, 1 per portal\n")  # fmt: skip
-    results: dict[str, dict[str, float]] = {}
+    kinds = [k for k in ("fetch_only", "prmn") if not args.only or k == args.only]
+    runs: list[tuple[int, str, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "bench_resolver.py").write_text(RESOLVER)
         urls_file = work / "urls.txt"
         urls_file.write_text("\n".join(article_url(port.value, n) for n in range(args.articles)) + "\n")
-        for kind in ("fetch_only", "prmn"):
-            if args.only and kind != args.only:
-                continue
-            crawl_dir = work / kind
-            crawl_dir.mkdir()
-            results[kind] = run_crawl(kind, urls_file, crawl_dir, work)
+        for round_no in range(1, args.rounds + 1):  # interleaved: a busy moment of the machine hits both kinds
+            for kind in kinds:
+                crawl_dir = work / f"{kind}-{round_no}"
+                crawl_dir.mkdir()
+                server_cpu = cpu_seconds(server.pid or 0)
+                result = run_crawl(kind, urls_file, crawl_dir, work, args.profile and args.profile.resolve())
+                result["server_cpu"] = cpu_seconds(server.pid or 0) - server_cpu
+                runs.append((round_no, kind, result))
     server.terminate()
 
-    print("| crawl | pages | crawl s | pages/s | process s | peak RSS MB | RSS growth MB / 1,000 pages | records |")
-    print("|---|---|---|---|---|---|---|---|")
-    for kind, r in results.items():
-        pages = args.articles
+    pages = args.articles
+    print(
+        "| round | crawl | pages | crawl s | pages/s | process s | process CPU s | CPU ms / page | server CPU s "
+        "| peak RSS MB | RSS growth MB / 1,000 pages | records |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for round_no, kind, r in runs:
         growth = growth_per_1000(r["samples"], pages, r["elapsed"])  # type: ignore[arg-type]
         print(
-            f"| {kind} | {pages} | {r['crawl_s']:.1f} | {pages / r['crawl_s']:.0f} | {r['elapsed']:.1f} | "
+            f"| {round_no} | {kind} | {pages} | {r['crawl_s']:.1f} | {pages / r['crawl_s']:.0f} | {r['elapsed']:.1f} | "
+            f"{r['cpu']:.1f} | {1000 * r['cpu'] / pages:.2f} | {r['server_cpu']:.1f} | "
             f"{r['peak_mb']:.0f} | {growth:+.1f} | {int(r['records']) if kind == 'prmn' else '-'} |"
         )
-    if len(results) == 2:
-        ratio = results["fetch_only"]["crawl_s"] / results["prmn"]["crawl_s"]
-        print(f"\nprmn reaches {ratio:.2f} of the fetch-only ceiling (target: 0.7).")
+    if len(kinds) == 2:
+        by_round = {n: {k: r for m, k, r in runs if m == n} for n in range(1, args.rounds + 1)}
+        ratios = [b["fetch_only"]["crawl_s"] / b["prmn"]["crawl_s"] for b in by_round.values()]
+        rates = {k: statistics.median(pages / r["crawl_s"] for _, kk, r in runs if kk == k) for k in kinds}
+        print(
+            f"\nmedian pages/s: fetch_only {rates['fetch_only']:.0f}, prmn {rates['prmn']:.0f}. prmn reaches "
+            f"{statistics.median(ratios):.2f} of the fetch-only ceiling (median of {len(ratios)} rounds: "
+            f"{', '.join(f'{x:.2f}' for x in ratios)}; target: 0.7)."
+        )
+    if args.samples:
+        for round_no, kind, r in runs:
+            if kind == "prmn":
+                marks = [(t, kb) for t, kb in r["samples"] if kb]  # type: ignore[union-attr]
+                step = max(1, len(marks) // 10)
+                shown = ", ".join(f"{t:.0f} s {kb / 1024:.0f} MB" for t, kb in marks[::step])
+                print(f"\nRSS of prmn round {round_no} over the crawl: {shown}")
 
 
 if __name__ == "__main__":

@@ -286,9 +286,17 @@ class SafeRedirectMiddleware(_SafeRedirectMixin, RedirectMiddleware):
 
 
 class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
-    """``<meta http-equiv="refresh">`` redirects, kept on the crawl's sites and free of loops."""
+    """``<meta http-equiv="refresh">`` redirects, kept on the crawl's sites and free of loops.
+
+    Scrapy looks for the tag in the first 4,096 characters of ``response.text``, which decodes the whole body
+    first (about 2 % of a crawl's CPU; the parser decodes the bytes itself). A page whose first 16 KiB (at
+    least 4,096 characters in any ASCII-compatible encoding) never says "refresh" has no such tag there.
+    """
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        head = response.body[:16384]
+        if b"\x00" not in head and b"refresh" not in head.lower():  # NUL bytes: UTF-16/32, where it could hide
+            return response
         return self._follow(request, response, MetaRefreshMiddleware)
 
 

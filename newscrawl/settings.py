@@ -12,6 +12,16 @@ ROBOTSTXT_OBEY = True
 # One request at a time per portal, paced by the server's own latency.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
+# Scrapy starts CONCURRENT_ITEMS worker tasks (default 100) for the output of *every* response, to run its
+# items through the pipelines in parallel. Ours are synchronous and an article page yields one record, so
+# those tasks were pure overhead: a hundred asyncio tasks per page, about 8 % of a crawl's CPU
+# (benchmarks/README.md, "Crawl throughput"). A listing's requests need no parallelism either.
+CONCURRENT_ITEMS = 8
+# Scrapy checks each callback for a generator that returns a value by reading its source (inspect.getsource and
+# ast.parse). Its cache is keyed weakly by the bound method, which each request makes anew, so the check ran
+# for most responses: about 9 % of a crawl's CPU. tests/test_spiders_callbacks.py runs the same check on every
+# spider callback once, in the suite.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 DOWNLOAD_DELAY = 1.0
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

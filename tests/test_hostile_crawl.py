@@ -29,7 +29,7 @@ from scrapy.exceptions import (
     DownloadTimeoutError,
     IgnoreRequest,
 )
-from scrapy.http import Request, Response, XmlResponse
+from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from scrapy.utils.sitemap import Sitemap
@@ -45,6 +45,7 @@ from newscrawl.middlewares import (
     OffsiteRequest,
     RateLimited,
     RedirectLoop,
+    SafeMetaRefreshMiddleware,
     TooManyRedirects,
     failure_reason,
     parse_retry_after,
@@ -357,6 +358,29 @@ def test_exceptions_are_retried_with_backoff_and_others_not() -> None:
     retry = mw.process_exception(request, DownloadTimeoutError("slow"))
     assert isinstance(retry, Request)
     assert mw.process_exception(request, DownloadCancelledError("too big")) is None  # size limits: no retry
+
+
+def test_meta_refresh_is_followed_on_the_site_and_refused_off_it() -> None:
+    spider = make_generic(urls="https://kota.example.id/berita/1")
+    mw = SafeMetaRefreshMiddleware.from_crawler(spider.crawler)
+    request = Request("https://kota.example.id/berita/1")
+
+    def page(head: str, encoding: str = "utf-8", padding: int = 0) -> HtmlResponse:
+        html = f"<html><head>{'<!-- x -->' * padding}{head}</head><body><p>isi</p></body></html>"
+        return HtmlResponse(request.url, body=html.encode(encoding), encoding=encoding, request=request)
+
+    refresh = '<meta http-equiv="Refresh" content="0; url=/berita/2">'
+    followed = mw.process_response(request, page(refresh))
+    assert isinstance(followed, Request) and followed.url == "https://kota.example.id/berita/2"
+    utf16 = mw.process_response(request, page(refresh.upper().replace("/BERITA/2", "/berita/2"), "utf-16"))
+    # NUL bytes (UTF-16): no shortcut, Scrapy reads the page itself (and appends the BOM to the URL, its quirk)
+    assert isinstance(utf16, Request) and utf16.url.startswith("https://kota.example.id/berita/2")
+    plain = page('<meta charset="utf-8">')
+    assert mw.process_response(request, plain) is plain
+    late = page(refresh, padding=2000)  # past the 4,096 characters Scrapy reads: not a refresh for it either
+    assert mw.process_response(request, late) is late
+    with pytest.raises(OffsiteRedirect):
+        mw.process_response(request, page('<meta http-equiv="refresh" content="0;url=https://evil.example/x">'))
 
 
 def test_host_scope_refuses_hosts_the_crawl_does_not_cover() -> None:

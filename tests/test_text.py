@@ -116,3 +116,22 @@ def test_people() -> None:
         "Budi Santoso",
         "Citra Lestari",
     ]
+
+
+def test_collapse_ws_equals_the_whitespace_regex_on_every_character() -> None:
+    # str.split() and the regex \s must agree on what whitespace is, for every code point.
+    import sys
+
+    from newscrawl.text import WHITESPACE, collapse_ws
+
+    def by_regex(text: str) -> str:
+        return WHITESPACE.sub(" ", text.replace("\u200b", "")).strip()
+
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        text = f"{char}a{char}{char}b \u200b{char}"
+        assert collapse_ws(text) == by_regex(text), hex(code)
+    assert collapse_ws("  Editor:\xa0Ana \n\t Budi\u3000 ") == "Editor: Ana Budi"
+    assert collapse_ws("a\u200bb") == "ab"

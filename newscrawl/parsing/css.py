@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import cssselect
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Negation
@@ -245,20 +245,31 @@ class TokenIndex:
     """
 
     def __init__(self, root: _Element) -> None:
+        self._root = root
         values: list[str] = _CLASS_VALUES(root)
-        #: every element with a class attribute, with the attribute, for substring tests on classes
-        self.classed: list[tuple[_Element, str]] = list(zip(_CLASSED(root), values, strict=True))
-        #: every class token on the page
+        #: every class token on the page, and every id (strings only: the elements are listed when asked for)
         self.tokens: set[str] = set(" ".join(values).translate(_XPATH_SPACE).split(" "))
-        #: every element with an id, with the id
-        self.ided: list[tuple[_Element, str]] = list(zip(_IDED(root), _ID_VALUES(root), strict=True))
-        self.ids: dict[str, list[_Element]] = {}
-        for el, ident in self.ided:
-            self.ids.setdefault(ident, []).append(el)
+        self.id_values: set[str] = set(_ID_VALUES(root))
         self._classes: dict[str, list[_Element]] = {}
         self._having: dict[str, list[_Element]] = {}
         self._order: dict[_Element, int] | None = None
-        self._root = root
+
+    @cached_property
+    def classed(self) -> list[tuple[_Element, str]]:
+        """Every element with a class attribute, with the attribute, in document order."""
+        return list(zip(_CLASSED(self._root), _CLASS_VALUES(self._root), strict=True))
+
+    @cached_property
+    def ided(self) -> list[tuple[_Element, str]]:
+        """Every element with an id, with the id, in document order."""
+        return list(zip(_IDED(self._root), _ID_VALUES(self._root), strict=True))
+
+    @cached_property
+    def ids(self) -> dict[str, list[_Element]]:
+        found: dict[str, list[_Element]] = {}
+        for el, ident in self.ided:
+            found.setdefault(ident, []).append(el)
+        return found
 
     def of_class(self, name: str) -> list[_Element]:
         found = self._classes.get(name)
@@ -294,7 +305,7 @@ class TokenIndex:
 
     def can_match(self, compound: Compound) -> bool:
         """False when a class or id the compound needs appears nowhere in the tree."""
-        if any(name not in self.ids for name in compound.ids):
+        if any(name not in self.id_values for name in compound.ids):
             return False
         return all(name in self.tokens for name in compound.classes)
 

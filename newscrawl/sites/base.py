@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cached_property
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -72,10 +73,15 @@ class Network:
 
     # -- portals ---------------------------------------------------------------------------------
 
+    @cached_property
+    def portal_hosts(self) -> frozenset[str]:
+        """The hosts of the listed portals (a detik portal key is a host and a path section)."""
+        return frozenset(key.split("/", 1)[0] for key in self.portals)
+
     def owns(self, url: str) -> bool:
         """True when ``url`` is on one of the network's hosts (listed or matching the pattern)."""
         host = host_of(url)
-        if host in self.portals or host in {key.split("/", 1)[0] for key in self.portals}:
+        if host in self.portals or host in self.portal_hosts:
             return True
         return bool(self.host_pattern and self.host_pattern.fullmatch(host))
 
