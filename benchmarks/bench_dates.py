@@ -127,6 +127,9 @@ def main() -> None:
           f"{t_plain_fast / m * 1e6:.1f} us/call = {t_plain_fast / t_ours_fast:.0f}x")  # fmt: skip
     same = sum(ours(raw) == _parse_with_dateparser(raw, now=NOW) for raw in table)
     print(f"identical to the dateparser path (same cleaning, then dateparser): {same}/{len(table)} strings")
+    for raw in table:
+        if ours(raw) != _parse_with_dateparser(raw, now=NOW):
+            print(f"  differs: {raw!r}: fast path {ours(raw)}, dateparser {_parse_with_dateparser(raw, now=NOW)}")
 
     calls = extraction_mix()
     distinct = sorted(set(calls))

@@ -187,3 +187,20 @@ def test_label_candidates_equal_the_string_value_xpath() -> None:
     ).root
     assert [e.tag for e in _label_candidates(made)] == ["p", "span", "li", "strong"]
     assert _label_candidates(made) == _OLD_LABEL_CANDIDATES(made)
+
+
+def test_a_finished_page_is_not_kept_alive_by_the_look_up_cache() -> None:
+    """The cache of answers lives on the Page; nothing module-level keeps a page's tree after extraction
+    (it used to: the previous page's tree stayed in memory while the next was parsed)."""
+    import gc
+
+    sample = FIXTURE_PAGES[0]
+    with contextlib.suppress(Refused):
+        extract_article(sample.read_bytes(), "https://example.id/berita/1")
+    gc.collect()
+    assert page_module._current is not None
+    assert page_module._current() is None
+    page = Page(sample.read_bytes(), "https://example.id/berita/2")
+    assert page_module._current() is page
+    assert select(page.root, "p") == CSSSelector("p")(page.root)
+    assert page._lookups.answers  # answered from the page's own cache

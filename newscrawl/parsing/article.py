@@ -146,9 +146,10 @@ _BLOCK_TAGS = frozenset(
 # Python loop over every element. The text-node test comes first because libxml2 stops counting at the 201st
 # node, while the string tests build the element's whole text: on a body nested 250 deep around megabytes of
 # text that is the difference between a tenth of a second and several seconds.
-# Text nodes holding a colon, and the element kinds a label line can be: an element whose text contains
-# "Editor:" holds a text node with the colon, so the candidates are those nodes' ancestors (up to 200 characters).
-_COLON_TEXTS = XPath("descendant::text()[contains(., ':')]")
+# The elements directly holding a text node with a colon (of at most 200 characters: a longer one makes every
+# element around it too long), and the element kinds a label line can be. An element whose text contains
+# "Editor:" holds such a node, so the candidates are those holders and their ancestors up to 200 characters.
+_COLON_HOLDERS = XPath("descendant-or-self::*[text()[contains(., ':')][string-length(.) <= 200]]")
 _LABEL_TAGS = frozenset({"p", "div", "span", "li", "h6", "strong"})
 
 
@@ -158,11 +159,8 @@ def _label_candidates(root: _Element) -> list[_Element]:
     the cost of building the text of every large block on the page)."""
     found: list[_Element] = []
     visited: set[_Element] = set()
-    for text in _COLON_TEXTS(root):
-        if len(text) > 200:
-            continue  # every element holding this text is longer still (scripts, style sheets)
-        holder = text.getparent()
-        element = holder.getparent() if text.is_tail else holder
+    for holder in _COLON_HOLDERS(root):  # document order, each once
+        element: _Element | None = holder
         chain: list[_Element] = []
         while element is not None and element not in visited:
             visited.add(element)
@@ -173,8 +171,9 @@ def _label_candidates(root: _Element) -> list[_Element]:
             if element is root:
                 break
             element = element.getparent()
-        found.extend(reversed(chain))  # outermost first: document order (a later node's new ancestors
-        # cannot start before an earlier node's, or they would contain it and have been visited then)
+        # Outermost first: document order. A later holder's new ancestors cannot start before an earlier
+        # holder's chain, or they would contain it and have been visited (or found too long) then.
+        found.extend(reversed(chain))
     return found
 
 

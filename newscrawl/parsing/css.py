@@ -110,8 +110,10 @@ class Complex:
 
     def matches(self, el: _Element, scope: _Element, memo: dict[tuple[int, _Element], bool]) -> bool:
         """Whether ``el`` (``scope`` or inside it) is matched with the leftmost compound at ``scope`` or below.
-        ``memo`` keeps, for one look-up of this selector, which ancestors and siblings matched which prefix."""
-        return self._match_at(el, len(self.parts) - 1, scope, memo)
+        ``memo`` keeps, for one look-up of this selector, which ancestors and siblings matched which prefix
+        (not the candidates themselves: each is asked once, and a million of them would be kept alive)."""
+        last = len(self.parts) - 1
+        return self.parts[last].matches(el) and (last == 0 or self._left_of(el, last, scope, memo))
 
     def _match_at(self, el: _Element, i: int, scope: _Element, memo: dict[tuple[int, _Element], bool]) -> bool:
         key = (i, el)

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import json
 import re
+import weakref
 from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,29 +64,40 @@ def _selector(css: str) -> CSSSelector:
 # matched by ``newscrawl.parsing.css`` (right to left, from a per-page index of class and id tokens, no
 # whole-tree XPath scan), and on the current page's root (which parsers never modify: they change copies)
 # each answer is kept for the page. Selectors that module cannot match go to lxml's CSSSelector.
-_root_cache: tuple[_Element | None, TokenIndex | None, dict[str, list[_Element]]] = (None, None, {})
+#
+# The answers live on the Page; this module only keeps a weak reference to the newest Page, so a finished
+# page's tree is freed with it (a strong reference kept the previous page's tree alive while the next one
+# was parsed: twice the memory on a 15 MiB page).
+class _Lookups:
+    def __init__(self, root: _Element) -> None:
+        self.root = root
+        self.index: TokenIndex | None = None
+        self.answers: dict[str, list[_Element]] = {}
+
+    def token_index(self) -> TokenIndex:
+        if self.index is None:
+            self.index = TokenIndex(self.root)
+        return self.index
 
 
-def _remember_root(root: _Element) -> None:
-    global _root_cache
-    _root_cache = (root, None, {})
+_current: weakref.ref[Page] | None = None
 
 
-def _index_of(root: _Element) -> TokenIndex:
-    global _root_cache
-    current, index, cache = _root_cache
-    if index is None:
-        index = TokenIndex(root)
-        _root_cache = (current, index, cache)
-    return index
+def _lookups_for(node: _Element) -> _Lookups | None:
+    """The look-up cache of the newest page, when ``node`` is its root."""
+    page = _current() if _current is not None else None
+    if page is not None and page.root is node:
+        return page._lookups
+    return None
 
 
 def possible_selectors(root: _Element, selectors: tuple[str, ...]) -> tuple[str, ...]:
     """The selectors that can match somewhere in the page whose root is ``root``: a selector needing a class
     or id the page has nowhere is left out (all are kept when ``root`` is not the current page's)."""
-    if root is not _root_cache[0]:
+    lookups = _lookups_for(root)
+    if lookups is None:
         return selectors
-    index = _index_of(root)
+    index = lookups.token_index()
     kept = []
     for css in selectors:
         compiled = compile_css(css)
@@ -106,11 +118,11 @@ def _evaluate(node: _Element, css: str, index: TokenIndex | None) -> list[_Eleme
 def select(node: _Element, css: str) -> list[_Element]:
     """Elements at or under ``node`` matching a CSS selector, in document order, as
     ``lxml.cssselect.CSSSelector(css)(node)`` gives them (on a page's root, evaluated at most once per page)."""
-    root, _, cache = _root_cache
-    if node is root:
-        found = cache.get(css)
+    lookups = _lookups_for(node)
+    if lookups is not None:
+        found = lookups.answers.get(css)
         if found is None:
-            found = cache[css] = _evaluate(node, css, _index_of(node))
+            found = lookups.answers[css] = _evaluate(node, css, lookups.token_index())
         return list(found)
     return _evaluate(node, css, None)
 
@@ -338,7 +350,9 @@ class Page:
         self.url = url
         #: ``truncated``: the document ends before its closing ``</body>``/``</html>`` (cut off in transit)
         self.root, self.truncated, _ = _parse(html, content_type)
-        _remember_root(self.root)
+        self._lookups = _Lookups(self.root)
+        global _current
+        _current = weakref.ref(self)
         self.host = (urlsplit(url).hostname or "").lower()
 
     @cached_property
