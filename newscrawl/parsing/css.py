@@ -254,7 +254,6 @@ class TokenIndex:
         self.id_values: set[str] = set(_ID_VALUES(root))
         self._classes: dict[str, list[_Element]] = {}
         self._having: dict[str, list[_Element]] = {}
-        self._order: dict[_Element, int] | None = None
 
     @cached_property
     def classed(self) -> list[tuple[_Element, str]]:
@@ -310,11 +309,6 @@ class TokenIndex:
         if any(name not in self.id_values for name in compound.ids):
             return False
         return all(name in self.tokens for name in compound.classes)
-
-    def order(self) -> dict[_Element, int]:
-        if self._order is None:
-            self._order = {el: n for n, el in enumerate(self._root.iter(etree.Element))}
-        return self._order
 
 
 def _top_level(elements: list[_Element]) -> list[_Element]:
@@ -413,5 +407,13 @@ def select(node: _Element, alternatives: tuple[Complex, ...], index: TokenIndex 
     hits = [f for f in found if f]
     if len(hits) <= 1:
         return hits[0] if hits else []
-    order = index.order() if index is not None else {el: n for n, el in enumerate(node.iter(etree.Element))}
-    return sorted({el for f in hits for el in f}, key=order.__getitem__)
+    # Several alternatives matched: one walk puts their elements in document order, each once (a map of every
+    # element's position would hold a million entries on the largest pages newscrawl accepts).
+    wanted = {el for f in hits for el in f}
+    ordered: list[_Element] = []
+    for el in node.iter(etree.Element):
+        if el in wanted:
+            ordered.append(el)
+            if len(ordered) == len(wanted):
+                break
+    return ordered
