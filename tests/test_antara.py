@@ -17,8 +17,8 @@ from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_for, network_named
 from newscrawl.sites.antara import AntaraParser
-from newscrawl.warc import WarcEntry, build_warc_from_manifest, write_warc
-from tests.conftest import FIXTURE_SITES, FROZEN_NOW
+from newscrawl.warc import WarcEntry, write_warc
+from tests.conftest import FIXTURE_SITES, FROZEN_NOW, manifest_files
 from tests.crawling import crawl
 
 SITE = FIXTURE_SITES / "antara"
@@ -136,17 +136,7 @@ FURNITURE = (
 )
 
 
-def manifest_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "url" or len(parts) < 4 or not parts[3]:
-            continue
-        files[parts[0]] = SITE / parts[3]
-    return files
-
-
-FILES = manifest_files()
+FILES = manifest_files(MANIFEST)
 
 
 def page(url: str) -> bytes:
@@ -378,13 +368,6 @@ def test_listing_pages_are_not_articles() -> None:
 
 
 # -- whole articles through a real crawl ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("antara") / "antara.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 def test_discovery_crawl_finds_both_articles_whole(warc: Path, tmp_path: Path) -> None:

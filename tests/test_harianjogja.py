@@ -14,7 +14,6 @@ from newscrawl.extract import extract_article
 from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_named
-from newscrawl.warc import build_warc_from_manifest
 from tests.conftest import FIXTURE_SITES, FROZEN_NOW
 from tests.crawling import crawl
 
@@ -106,13 +105,6 @@ def assert_article(record: dict[str, object], url: str) -> None:
     for marker in (*FURNITURE, *want["absent"]):  # type: ignore[misc]
         assert marker not in body, marker
     assert schema_errors(dict(record)) == []
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("harianjogja") / "harianjogja.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 # -- one page at a time --------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from newscrawl.extract import extract_article
 from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_for, network_named
-from newscrawl.warc import build_warc_from_manifest
 from tests.conftest import FIXTURE_SITES, FROZEN_NOW, require_real_pages
 from tests.crawling import crawl
 
@@ -124,13 +123,6 @@ def assert_article(record: dict[str, object], url: str) -> None:
     for marker in (*FURNITURE, *want["absent"], str(want["editor"])):  # type: ignore[misc]
         assert marker not in body, marker
     assert schema_errors(dict(record)) == []
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mediaindonesia") / "mediaindonesia.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 # -- one page at a time --------------------------------------------------------------------------------

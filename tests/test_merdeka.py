@@ -14,7 +14,6 @@ from newscrawl.extract import extract_article
 from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_named
-from newscrawl.warc import build_warc_from_manifest
 from tests.conftest import EXPECTED, FIXTURE_SITES, FROZEN_NOW, require_real_pages
 from tests.crawling import Crawl, crawl
 
@@ -135,13 +134,6 @@ def assert_article(record: dict[str, object], url: str) -> None:
     for marker in want["absent"]:  # type: ignore[attr-defined]
         assert marker not in record["body"], marker
     assert schema_errors(dict(record)) == []
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("merdeka") / "merdeka.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 # -- articles ----------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_named
 from newscrawl.warc import WarcEntry, build_warc_from_manifest, write_warc
-from tests.conftest import FIXTURE_SITES, FROZEN_NOW, require_real_pages
+from tests.conftest import FIXTURE_SITES, FROZEN_NOW, manifest_files, require_real_pages
 from tests.crawling import crawl
 
 SITE = FIXTURE_SITES / "prmn"
@@ -88,24 +88,7 @@ ARTICLES = {
 FURNITURE = ("Baca Juga", "Editor:", "Sumber:", "SHARE:", "Artikel Terkait", "Terkini", "Terpopuler", "googletag")
 
 
-def manifest_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "url" or len(parts) < 4 or not parts[3]:
-            continue
-        files[parts[0]] = SITE / parts[3]
-    return files
-
-
-FILES = manifest_files()
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("prmn") / "prmn.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
+FILES = manifest_files(MANIFEST)
 
 
 def assert_article(record: dict[str, object], url: str, *, whole: bool = True) -> None:

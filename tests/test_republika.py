@@ -18,8 +18,7 @@ from newscrawl.record import parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_for, network_named
 from newscrawl.sites.republika import Republika
-from newscrawl.warc import build_warc_from_manifest
-from tests.conftest import FIXTURE_SITES, FROZEN_NOW
+from tests.conftest import FIXTURE_SITES, FROZEN_NOW, manifest_files
 from tests.crawling import crawl
 
 SITE = FIXTURE_SITES / "republika"
@@ -128,17 +127,7 @@ FIELDS = (
 )
 
 
-def manifest_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "url" or len(parts) < 4 or not parts[3]:
-            continue
-        files[parts[0]] = SITE / parts[3]
-    return files
-
-
-FILES = manifest_files()
+FILES = manifest_files(MANIFEST)
 
 
 def page(url: str) -> str:
@@ -148,13 +137,6 @@ def page(url: str) -> str:
 def hrefs(url: str) -> list[str]:
     root = lxml.html.fromstring(page(url))
     return [urljoin(url, a.get("href").strip()) for a in root.iter("a") if a.get("href")]
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("republika") / "republika.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 def assert_article(record: dict[str, Any], url: str) -> None:

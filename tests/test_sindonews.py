@@ -15,8 +15,7 @@ from newscrawl.extract import extract_article
 from newscrawl.record import merge_pages, parse_page
 from newscrawl.schema import schema_errors
 from newscrawl.sites import network_for, network_named
-from newscrawl.warc import build_warc_from_manifest
-from tests.conftest import FIXTURE_SITES, FROZEN_NOW
+from tests.conftest import FIXTURE_SITES, FROZEN_NOW, manifest_files
 from tests.crawling import crawl
 
 SITE = FIXTURE_SITES / "sindonews"
@@ -120,24 +119,7 @@ FIELDS = (
 )
 
 
-def manifest_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "url" or len(parts) < 4 or not parts[3]:
-            continue
-        files[parts[0]] = SITE / parts[3]
-    return files
-
-
-FILES = manifest_files()
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sindonews") / "sindonews.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
+FILES = manifest_files(MANIFEST)
 
 
 def assert_article(record: dict[str, object], url: str) -> None:

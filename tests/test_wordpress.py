@@ -22,8 +22,7 @@ from newscrawl.sites.wordpress import WordPress, WordPressParser, looks_like_wor
 from newscrawl.spiders.base import ArgumentError
 from newscrawl.spiders.prmn import PrmnSpider
 from newscrawl.spiders.wordpress import WordPressSpider
-from newscrawl.warc import build_warc_from_manifest
-from tests.conftest import EXPECTED, FIXTURE_SITES, FROZEN_NOW, require_real_pages
+from tests.conftest import EXPECTED, FIXTURE_SITES, FROZEN_NOW, manifest_files, require_real_pages
 from tests.crawling import crawl
 
 SITE = FIXTURE_SITES / "wordpress"
@@ -158,28 +157,11 @@ FURNITURE = (
 )
 
 
-def manifest_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or parts[0] == "url" or len(parts) < 4 or not parts[3]:
-            continue
-        files[parts[0]] = SITE / parts[3]
-    return files
-
-
-FILES = manifest_files()
+FILES = manifest_files(MANIFEST)
 
 
 def html_of(url: str) -> bytes:
     return FILES[url].read_bytes()
-
-
-@pytest.fixture(scope="module")
-def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("wordpress") / "wordpress.warc.gz"
-    build_warc_from_manifest(MANIFEST, path)
-    return path
 
 
 def assert_article(record: dict[str, object], url: str, *, network: str | None) -> None:
