@@ -17,7 +17,7 @@ from newscrawl.errors import Refused
 from newscrawl.extract import extract_article
 from newscrawl.parsing.article import _label_candidates
 from newscrawl.parsing.css import compile_css
-from newscrawl.parsing.page import Page, possible_selectors, select
+from newscrawl.parsing.page import Page, select
 from tests.conftest import FIXTURE_SITES, require_real_pages
 
 FIXTURE_PAGES = sorted(FIXTURE_SITES.rglob("*.html"))
@@ -112,16 +112,6 @@ def test_an_older_pages_root_is_answered_too() -> None:
     Page(b"<html><body><p>other</p></body></html>", "https://a.example/2")
     assert [e.get("class") for e in select(older.root, ".only-here")] == ["only-here"]
     assert [e.text for e in select(older.root, ".only-here p")] == ["x"]
-    assert possible_selectors(older.root, (".only-here",)) == (".only-here",)
-
-
-def test_possible_selectors_leave_out_only_what_cannot_match() -> None:
-    page = Page(DOC, "https://example.id/a")
-    wanted = (".post p", ".nowhere", "#main", "#nowhere .post", "p:first-child", "[class*='nowhere']", "p.a.zz")
-    kept = possible_selectors(page.root, wanted)
-    assert kept == (".post p", "#main", "p:first-child", "[class*='nowhere']")
-    for css in set(wanted) - set(kept):
-        assert not CSSSelector(css)(page.root)
 
 
 def _pages() -> list[tuple[str, Path]]:

@@ -19,7 +19,7 @@ from lxml.etree import XPath, _Element
 
 from newscrawl import dates
 from newscrawl.errors import Refused
-from newscrawl.parsing.page import Page, ld_types, possible_selectors, select, select_one, text_content, text_of
+from newscrawl.parsing.page import Page, ld_types, select, select_one, text_content, text_of
 from newscrawl.text import (
     WHITESPACE,
     clean_person,
@@ -547,10 +547,10 @@ class ArticleParser:
         container = self.body_container()
         if container is None:
             return []
-        # One combined selector, a single pass over the body, of the rules that can match on this page.
-        drop = possible_selectors(self.root, self.drop_selectors)
+        # One combined selector, a single pass over the body; the rules naming a class or id the body lacks are
+        # left out by the matcher's index (one compiled selector per network, not one per page).
         container = copy.deepcopy(container)
-        for node in select(container, ", ".join(drop)) if drop else ():
+        for node in select(container, ", ".join(self.drop_selectors)) if self.drop_selectors else ():
             if node is not container:
                 _remove_keep_tail(node)
         _prune_widgets(container)

@@ -233,6 +233,14 @@ def compile_css(css: str) -> tuple[Complex, ...] | None:
 _SAFE_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 _CLASSED = etree.XPath("descendant-or-self::*[@class]")
 _CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+
+
+@lru_cache(maxsize=64)
+def _having_xpath(name: str) -> etree.XPath:
+    """Every element with attribute ``name`` (a safe XML name), compiled once."""
+    return etree.XPath(f"descendant-or-self::*[@{name}]")
+
+
 _IDED = etree.XPath("descendant-or-self::*[@id]")
 _ID_VALUES = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
@@ -300,7 +308,7 @@ class TokenIndex:
             if _SAFE_NAME.fullmatch(name):
                 found = self._having.get(name)
                 if found is None:
-                    found = self._having[name] = etree.XPath(f"descendant-or-self::*[@{name}]")(self._root)
+                    found = self._having[name] = _having_xpath(name)(self._root)
                 return found
         return None
 

@@ -91,21 +91,6 @@ def _lookups_for(node: _Element) -> _Lookups | None:
     return None
 
 
-def possible_selectors(root: _Element, selectors: tuple[str, ...]) -> tuple[str, ...]:
-    """The selectors that can match somewhere in the page whose root is ``root``: a selector needing a class
-    or id the page has nowhere is left out (all are kept when ``root`` is not the current page's)."""
-    lookups = _lookups_for(root)
-    if lookups is None:
-        return selectors
-    index = lookups.token_index()
-    kept = []
-    for css in selectors:
-        compiled = compile_css(css)
-        if compiled is None or any(all(index.can_match(p) for p in alt.parts) for alt in compiled):
-            kept.append(css)
-    return tuple(kept)
-
-
 def _evaluate(node: _Element, css: str, index: TokenIndex | None) -> list[_Element]:
     compiled = compile_css(css)
     if compiled is None or (index is None and any(alt.uses_siblings for alt in compiled)):
@@ -263,9 +248,8 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> _Element:
     return _parse(html, content_type)[0]
 
 
-def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool, str]:
-    """The tree, whether the document ends before its closing ``</body>``/``</html>`` (truncated), and the
-    decoded source text."""
+def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool]:
+    """The tree, and whether the document ends before its closing ``</body>``/``</html>`` (truncated)."""
     if len(html) > MAX_PAGE_BYTES:
         raise NotHTML(f"{len(html)} bytes, over the {MAX_PAGE_BYTES}-byte bound", "too_large")
     if isinstance(html, bytes):
@@ -301,7 +285,7 @@ def _parse(html: str | bytes, content_type: str | None) -> tuple[_Element, bool,
         if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in error.message.lower():
             raise NotHTML(f"over a parser limit: {error.message.strip()}", "too_large")
     closed = "</html>" in text or "</body>" in text or _CLOSING_TAG.search(text) is not None
-    return root, not closed, text
+    return root, not closed
 
 
 def _flatten_ld(data: Any, out: list[dict[str, Any]]) -> None:
@@ -349,7 +333,7 @@ class Page:
     def __init__(self, html: str | bytes, url: str, content_type: str | None = None) -> None:
         self.url = url
         #: ``truncated``: the document ends before its closing ``</body>``/``</html>`` (cut off in transit)
-        self.root, self.truncated, _ = _parse(html, content_type)
+        self.root, self.truncated = _parse(html, content_type)
         self._lookups = _Lookups(self.root)
         global _current
         _current = weakref.ref(self)
