@@ -36,6 +36,8 @@ class Network:
     article_path: ClassVar[re.Pattern[str]] = re.compile(r".")
     #: URL paths that are never articles even when article_path matches (tag, video, index pages)
     not_article_path: ClassVar[re.Pattern[str] | None] = None
+    #: hosts of the network that hold no articles (photo and video sites, the index host)
+    not_article_hosts: ClassVar[frozenset[str]] = frozenset()
     parser: ClassVar[type[ArticleParser]] = ArticleParser
     default_offset: ClassVar[str] = "+07:00"
     #: per-portal zone where a portal is not in WIB (portal key -> "+08:00")
@@ -107,7 +109,7 @@ class Network:
     # -- article URLs ----------------------------------------------------------------------------
 
     def is_article_url(self, url: str) -> bool:
-        if not self.owns(url):
+        if not self.owns(url) or host_of(url) in self.not_article_hosts:
             return False
         path = urlsplit(url).path
         if self.not_article_path is not None and self.not_article_path.search(path):

@@ -36,7 +36,7 @@ from newscrawl.parsing.article import ArticleParser, Pagination
 from newscrawl.parsing.page import select, select_one, text_of
 from newscrawl.sites.base import Network
 from newscrawl.text import clean_person, collapse_ws, split_people
-from newscrawl.urls import canonical_url, host_of, page_number, with_query
+from newscrawl.urls import canonical_url, page_number, with_query
 
 PORTALS: dict[str, str | None] = {
     "regional.kompas.com": None,
@@ -167,6 +167,7 @@ class Kompas(Network):
     portals = PORTALS
     host_pattern = re.compile(r"(?:[\w-]+\.)?kompas\.com")
     open_portals = False
+    not_article_hosts = NOT_ARTICLE_HOSTS
     # /read/YYYY/MM/DD/<numeric id>/<slug>, optionally under a kanal segment (www.kompas.com/tren/read/...)
     article_path = re.compile(r"^/(?:[\w-]+/)?read/\d{4}/\d{2}/\d{2}/\d+/[\w.-]+")
     not_article_path = re.compile(
@@ -191,11 +192,6 @@ class Kompas(Network):
     discovery = ("indeks.kompas.com ?site=&date=", "robots.txt", "sitemap")
     robots_sitemaps = True
     health: ClassVar[dict[str, float]] = {"published_at": 1.0, "editor": 0.9, "body": 1.0}
-
-    def is_article_url(self, url: str) -> bool:
-        if host_of(url) in NOT_ARTICLE_HOSTS:
-            return False
-        return super().is_article_url(url)
 
     def canonicalize(self, url: str) -> str:
         """Page-1 URL over https (2017 pages link ``http://``), paging and tracking query dropped."""

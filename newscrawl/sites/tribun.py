@@ -273,6 +273,7 @@ class Tribun(Network):
     portals = PORTALS
     host_pattern = re.compile(r"(?:[\w-]+\.)?tribunnews\.com")
     open_portals = True
+    not_article_hosts = frozenset({"video.tribunnews.com"})
     # Legacy /YYYY/MM/DD/slug (www also /section/YYYY/MM/DD/slug) and, since 2025, /kategori/<id>/slug.
     article_path = re.compile(
         r"^/(?:amp/)?(?:(?:[a-z0-9-]+/)?\d{4}/\d{2}/\d{2}/[\w-]+|[a-z0-9-]+/\d{5,}/[\w-]+)/?$", re.I
@@ -309,11 +310,6 @@ class Tribun(Network):
 
     def is_portal(self, url: str) -> bool:
         return host_of(url) not in NOT_PORTALS and super().is_portal(url)
-
-    def is_article_url(self, url: str) -> bool:
-        if host_of(url) == "video.tribunnews.com":
-            return False
-        return super().is_article_url(url)
 
     def canonicalize(self, url: str) -> str:
         """Page-1 URL: paging/tracking query dropped, ``/amp/`` and the ``m.`` mirror mapped to the page."""
