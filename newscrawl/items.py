@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, fields
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -54,6 +54,9 @@ class ArticleItem:
     image_caption: str | None = None
     #: ISO 639-1 language code of the article: ``id``.
     language: str = "id"
+    #: What the page is: ``article`` (running text), ``photo`` or ``video`` (a gallery or video story whose text
+    #: is its captions and standfirst). Added in 1.1; records of 1.0 have no such field and are articles.
+    kind: str = "article"
     #: Number of pages merged into ``body`` (1 for a single-page article).
     page_count: int = 1
     #: When the record was made, UTC ISO 8601 (``...Z``).

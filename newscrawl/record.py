@@ -42,6 +42,9 @@ class ParsedPage:
     pagination: Pagination
     network: Network
     fallbacks: list[str] = field(default_factory=list)
+    #: which layer found the body: ``network`` (the module's selectors), ``generic`` (generic selectors),
+    #: ``density`` (the block holding the most running text), ``library`` (trafilatura) or ``captions``
+    body_layer: str = "network"
 
 
 def parse_page(
@@ -71,6 +74,20 @@ def parse_page(
         # paragraph (twice the bound, as markup-free text still holds scripts and furniture the cleaning drops).
         raise Refused("too_large", f"the article block holds over {2 * MAX_BODY_CHARS} characters of text")
     paragraphs = [repair_mojibake(p) for p in parser.body_paragraphs()]
+    kind = parser.kind()
+    if kind != "article" and sum(len(p) for p in paragraphs) < DEFAULT_MIN_BODY_CHARS:
+        # A photo or video story: its text is the captions (and the standfirst), not running paragraphs.
+        paragraphs = parser.caption_paragraphs(paragraphs)
+    elif sum(len(p) for p in paragraphs) < DEFAULT_MIN_BODY_CHARS:
+        # Our own layers found no article text: the refusals run first (a listing, an error page or a cut-off
+        # page stays refused), then a content-extraction library is asked.
+        parser.check_refusals(headline, paragraphs)
+        found = [repair_mojibake(p) for p in parser.library_paragraphs()]
+        # Less than an article's worth from the library is a fragment of page furniture, not a found body.
+        if sum(len(p) for p in found) >= DEFAULT_MIN_BODY_CHARS:
+            paragraphs = found
+            if net.name:
+                parser.fallback("body", None)
     parser.check_article(headline, paragraphs)
     _check_text(headline, paragraphs)
     declared = parser.canonical_url()
@@ -99,6 +116,7 @@ def parse_page(
         "image_url": parser.image_url(),
         "image_caption": parser.image_caption(),
         "language": "id",
+        "kind": kind,
         "page_count": 1,
         "crawled_at": "",
         "schema_version": SCHEMA_VERSION,
@@ -108,7 +126,7 @@ def parse_page(
             record[key] = repair_mojibake(record[key])
     for key in ("authors", "tags"):
         record[key] = [repair_mojibake(value) for value in record[key]]
-    return ParsedPage(record, paragraphs, parser.pagination(), net, parser.fallbacks)
+    return ParsedPage(record, paragraphs, parser.pagination(), net, parser.fallbacks, parser.body_layer)
 
 
 def _check_text(headline: str, paragraphs: list[str]) -> None:
@@ -160,7 +178,8 @@ def validate(record: MutableMapping[str, Any], min_body_chars: int = DEFAULT_MIN
     body = record.get("body") or ""
     if not body.strip():
         raise Refused("missing_body", "record has no body")
-    if len(body) < min_body_chars:
+    if len(body) < min_body_chars and record.get("kind", "article") == "article":
+        # Photo and video stories are captions and a standfirst: short by nature, and still what a reader saw.
         raise Refused("body_too_short", f"body has {len(body)} characters (< {min_body_chars})")
 
 

@@ -92,6 +92,58 @@ def strip_headline_suffix(title: str, site_names: list[str] | tuple[str, ...] = 
         title = title[: last.start()].strip()
 
 
+# Separators between a headline and a site name in titles: "A - Site", "Site | A", "A :: Okezone News", "A » Site".
+_NAME_SEPARATORS = re.compile(r"\s+(?:[-–—|:»]|::|\|\|)\s+")
+_KEY = re.compile(r"[^0-9a-z]+")
+_COLON_PREFIX = re.compile(r"^([^:]{2,30}):\s+(?=\S)")
+
+
+def title_key(text: str) -> str:
+    """A title with case, punctuation and spacing folded away: what the h1 and structured data agree on when
+    one drops a ':' or '?' the other keeps."""
+    return _KEY.sub("", text.lower())
+
+
+def _is_site_segment(segment: str, names: set[str], brand: str, max_words: int) -> bool:
+    key = title_key(segment)
+    if not key:
+        return True
+    if key in names:
+        return True
+    short = len(segment.split()) <= max_words
+    return short and (any(key.startswith(name) for name in names) or (bool(brand) and brand in key))
+
+
+def strip_site_names(title: str, site_names: list[str] | tuple[str, ...] = (), brand: str = "") -> str:
+    """Remove site names from either end of a title, whatever the separator: "A - Kompas.com",
+    "A | Republika Online", "A :: Okezone News", "Okezone: A", "A - News Liputan6.com".
+
+    A segment is a site name when it is one of ``site_names`` (or starts with one), or when it is short (at
+    most five words at the end, two at the start) and holds ``brand``, the portal's registered-domain label
+    ("liputan6", "okezone"). A title is never emptied: the last segment left stays.
+    """
+    title = strip_headline_suffix(title, site_names)
+    names = {title_key(n) for n in (*site_names, *_KNOWN_SITE_SUFFIXES) if n and title_key(n)}
+    brand = title_key(brand)
+    parts = _NAME_SEPARATORS.split(title)
+    while len(parts) > 1 and _is_site_segment(parts[-1], names, brand, 5):
+        parts.pop()
+    while len(parts) > 1 and _is_site_segment(parts[0], names, brand, 2):
+        parts.pop(0)
+    if len(parts) == 1:
+        # "Okezone: Harga Naik": a site name before a colon with no space in front of it.
+        prefix = _COLON_PREFIX.match(parts[0])
+        if prefix and (title_key(prefix.group(1)) in names or title_key(prefix.group(1)) == brand):
+            parts = [parts[0][prefix.end() :]]
+    if len(parts) == len(_NAME_SEPARATORS.split(title)) and parts[0] == title:
+        return title
+    # Rejoin what is left with the separators the title had between those segments.
+    kept = " ".join(parts)
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return collapse_ws(title[start:end]) if start >= 0 and end > start else kept
+
+
 _KNOWN_SITE_SUFFIXES = frozenset(
     {"pikiran rakyat", "okezone", "kompas.com", "detikcom", "tribunnews.com", "antara news", "suara.com"}
 )
@@ -103,6 +155,8 @@ _DATELINES = (
     re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.-]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*CNN Indonesia\s*[-–—]{1,2}\s*"),
+    # "VIVA.co.id - ...", "Suara.com - ...": the portal's own name, then a dash.
+    re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s+", re.I),
     # "JAKARTA – ..." / "KOTA BANDUNG - ...": a city in capitals, then a dash.
     re.compile(r"^[A-Z][A-Z.'/]+(?: [A-Z][A-Z.'/]+){0,3}\s*[-–—]{1,2}\s+"),
     # "Ratatotok – ...": a capitalised place name, then an en/em dash (a hyphen is too common).

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import tldextract
 
 # Query keys that only track a click; they never select different content.
 TRACKING_KEYS = frozenset(
@@ -46,3 +49,16 @@ def host_of(url: str) -> str:
 def same_site(host_a: str, host_b: str) -> bool:
     """True when two hosts share their last two labels (portal.example.com ~ www.example.com)."""
     return host_a.split(".")[-2:] == host_b.split(".")[-2:] if host_a and host_b else False
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    # The public suffix list bundled with tldextract: never fetched (crawls and tests stay offline).
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def brand_of(host: str) -> str:
+    """The registered-domain label of a host, the portal's brand: ``news.liputan6.com`` -> ``liputan6``,
+    ``dunia.news.viva.co.id`` -> ``viva`` (public suffix list, so ``co.id`` is one suffix)."""
+    return _extractor()(host).domain.lower()

@@ -228,8 +228,9 @@ def test_changed_template_falls_back_and_counts() -> None:
     parsed = parse_page(html, A, now=FROZEN_NOW)
     assert {"headline", "published_at", "authors", "body", "tags"} <= set(parsed.fallbacks)
     assert parsed.record["headline"] == ARTICLES[A]["headline"]
-    # JSON-LD datePublished keeps its seconds
-    assert parsed.record["published_at"] == "2026-11-20T10:42:18+07:00"
+    # The printed date line is still read, by its place under the headline: the printed minute, as printed
+    # (JSON-LD's 10:42:18 agrees with it to the minute).
+    assert parsed.record["published_at"] == "2026-11-20T10:42:00+07:00"
     assert parsed.record["authors"] == ARTICLES[A]["authors"]
     assert parsed.record["tags"] == ARTICLES[A]["tags"]  # meta keywords
     # The generic layer reads the whole <article>: every paragraph is there, in order (with header lines before).

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.schema import schema_errors
+from newscrawl.sites import network_for
 from newscrawl.warc import WarcEntry, write_warc
 from tests.conftest import EXPECTED, require_real_pages
 from tests.crawling import crawl
@@ -20,13 +21,16 @@ def real_warc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict
     with (pages / "pages.tsv").open(encoding="utf-8") as table:
         rows = list(csv.DictReader(table, delimiter="\t"))
     warc = tmp_path_factory.mktemp("warc") / "real.warc.gz"
-    write_warc(
-        warc,
-        [
-            WarcEntry(row["url"], 200, {"Content-Type": "text/html; charset=utf-8"}, (pages / row["file"]).read_bytes())
-            for row in rows
-        ],
-    )
+    entries = []
+    for row in rows:
+        body = (pages / row["file"]).read_bytes()
+        # Under the URL pages.tsv gives and under the network's canonical form of it (http -> https on Merdeka):
+        # a live crawl reaches the one through a redirect to the other.
+        # (Not for a page of a multi-page article: its canonical URL is page 1, which the archive must lack.)
+        canonical = row["url"] if "-of-" in row["kind"] else network_for(row["url"]).canonicalize(row["url"])
+        for url in dict.fromkeys((row["url"], canonical)):
+            entries.append(WarcEntry(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body))
+    write_warc(warc, entries)
     return warc, rows
 
 
@@ -57,9 +61,15 @@ def test_generic_spider_crawls_real_pages_from_warc(
         expected_by_url[case["record"]["url"]] = case
     for record in result.records:
         assert schema_errors(record) == []
-        case = expected_by_url[record["url"]]
+        case = expected_by_url.get(record["url"]) or next(
+            c
+            for c in expected_by_url.values()
+            if c.get("known_gaps", {}).get("url") and c["fetch_url"].split("://")[1] in record["url"]
+        )
+        gaps = case.get("known_gaps", {})
         for field in ("headline", "published_at", "editor", "source", "authors", "tags", "category"):
-            assert record[field] == case["record"][field], (record["url"], field)
+            if field not in gaps:
+                assert record[field] == case["record"][field], (record["url"], field)
         assert record["body"].split("\n\n") == case["body_paragraphs"]
     # Output is the data-dir layout: <data>/<spider>/<UTC date>/<run id>.jsonl
     assert len(result.output_files) == 1

@@ -203,8 +203,9 @@ def test_changed_template_falls_back_to_structured_data_and_counts() -> None:
     assert {"authors", "published_at", "image_caption", "tags"} <= set(parsed.fallbacks)
     record = parsed.record
     assert record["authors"] == ["Ainur Rofiq"]  # JSON-LD author
-    # NewsArticle datePublished (to the second) replaces the printed minute.
-    assert record["published_at"] == "2026-11-24T08:12:37+07:00"
+    # The printed line is still read by its place near the headline: the printed minute (NewsArticle
+    # datePublished, 08:12:37, agrees with it to the minute).
+    assert record["published_at"] == "2026-11-24T08:12:00+07:00"
     assert record["tags"] == ARTICLES[A]["tags"]  # meta news_keywords
     assert len(parsed.paragraphs) == 6
 

@@ -59,8 +59,27 @@ def test_every_real_article_page_has_an_expected_record() -> None:
     assert not missing, f"write tests/expected/<page>.json (verified by eye) for: {missing}"
 
 
-@pytest.mark.parametrize("field", FIELDS)
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def _field_cases() -> list[Any]:
+    """(case, field) pairs; a field the expected file lists under ``known_gaps`` (a secondary field no general
+    rule reads yet, with the reason) is a strict xfail: when a change fixes it, the test says so and the entry
+    must go."""
+    params = []
+    for case in CASES:
+        gaps = expected(case).get("known_gaps", {})
+        for name in FIELDS:
+            marks = [pytest.mark.xfail(strict=True, reason=gaps[name])] if name in gaps else []
+            params.append(pytest.param(case, name, marks=marks, id=f"{_case_id(case)}-{name}"))
+    return params
+
+
+def test_known_gaps_are_secondary_fields() -> None:
+    # What the project promises on every page it has seen is never a known gap.
+    core = {"headline", "published_at", "authors", "editor", "source", "network", "site", "page_count"}
+    for case in CASES:
+        assert not core & set(expected(case).get("known_gaps", {})), expected(case)["file"]
+
+
+@pytest.mark.parametrize(("case", "field"), _field_cases())
 def test_field(case: Path, field: str) -> None:
     want = expected(case)["record"][field]
     got = extracted(case)[field]

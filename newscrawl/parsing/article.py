@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import XPath, _Element
 
 from newscrawl import dates
+from newscrawl.parsing import datelines, density, library
 from newscrawl.errors import Refused
 from newscrawl.parsing.page import Page, ld_types, select, select_one, text_content, text_of
 from newscrawl.text import (
@@ -27,9 +28,10 @@ from newscrawl.text import (
     is_furniture,
     split_people,
     strip_dateline,
-    strip_headline_suffix,
+    strip_site_names,
+    title_key,
 )
-from newscrawl.urls import canonical_url, host_of, page_number, same_site
+from newscrawl.urls import brand_of, canonical_url, host_of, page_number, same_site
 
 # Containers that hold article text on common templates, most specific first.
 GENERIC_BODY_SELECTORS: tuple[str, ...] = (
@@ -95,6 +97,65 @@ _SIDEBAR = re.compile(
     r"trending|footer|menu|nav|navbar|jeg_sidebar|jeg_block\w*|list-content|box-news|indeks)(?:$|[\s_-])",
     re.I,
 )
+
+#: Meta names (name, property or itemprop) that carry the publication time, most trusted first.
+PUBLISHED_META: tuple[str, ...] = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "content_publisheddate",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.terms.issued",
+    "dc.date",
+    "dc.date.created",
+    "article.published",
+    "pub_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
+)
+#: Meta names that carry the last modification time.
+MODIFIED_META: tuple[str, ...] = (
+    "article:modified_time",
+    "og:updated_time",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+)
+
+
+
+def is_sidebar_element(node: _Element) -> bool:
+    """True when the element itself is a sidebar, menu, footer, listing or widget (by tag, class or id)."""
+    if node.tag in ("aside", "nav", "footer"):
+        return True
+    marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return bool(marker.strip()) and _SIDEBAR.search(marker) is not None
+
+
+# Classes of blocks whose text is never the article's running text: captions, credits, galleries, share bars,
+# comments, related posts, read-also boxes, ads, tag lists.
+_NOT_TEXT_CLASS = re.compile(
+    r"caption|credit|gallery|thumb|share|sharing|social|comment|related|baca|iklan|advert|"
+    r"(?:^|[\s_-])(?:ads?|tags?|photo|foto|figure|img|image)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _not_running_text(node: _Element) -> bool:
+    """Leave out of the text-density search: sidebars and the blocks ``_NOT_TEXT_CLASS`` names."""
+    if is_sidebar_element(node):
+        return True
+    marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return bool(marker.strip()) and _NOT_TEXT_CLASS.search(marker) is not None
+
 
 GENERIC_DATE_SELECTORS: tuple[str, ...] = (
     "div.read__info__date",
@@ -177,8 +238,50 @@ def _label_candidates(root: _Element) -> list[_Element]:
     return found
 
 
-_LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:\s*(.{2,80})$", re.I)
-_NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur)\s*:", re.I)
+_ROLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("author", "authors", "penulis", "reporter", "pewarta", "wartawan", "jurnalis"), "author"),
+    **dict.fromkeys(("editor", "penyunting", "redaktur"), "editor"),
+}
+_ROLE_LABEL_TEXT = XPath(
+    "//text()[string-length(normalize-space(.)) <= 12]"
+    "[translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'author'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'authors'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'penulis'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'reporter'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'pewarta'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'editor'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'penyunting'"
+    " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'redaktur']"
+)
+_BYLINE_SELECTORS: tuple[str, ...] = (
+    "author",
+    "[itemprop='author']",
+    "a[rel='author']",
+    "[class*='byline']",
+    "[class*='reporter']",
+    "[class*='penulis']",
+    "[class*='author']",
+    "[class*='writer']",
+)
+# Job words after a name in a byline: "Natasha Oktalia, Jurnalis", "Fakhrizal Fakhri Jurnalis".
+_ROLE_SUFFIX = re.compile(r"[\s,]*\b(?:jurnalis|wartawan|kontributor|reporter|penulis|koresponden)\s*$", re.I)
+# A label value runs to the next "|", a date, or a "- Site" credit: "Ramadhian Fadillah | Jumat, 19 Juni 2015".
+_VALUE_END = re.compile(r"\s+\|\s+.*$|\s+[-–]\s+\w+\.(?:com|co\.id|id)\b.*$", re.I)
+
+
+def _cut_label_value(value: str) -> str:
+    value = collapse_ws(value)
+    value = _VALUE_END.sub("", value)
+    found = datelines.date_in_text(value)
+    if found and value.endswith(found):
+        value = value[: -len(found)].rstrip(" ,|-–")
+    return clean_person(value)
+
+
+_LABEL_LINE = re.compile(
+    r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:\s*(.{2,80})$", re.I
+)
+_NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:", re.I)
 _PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
 
 
@@ -225,6 +328,8 @@ class ArticleParser:
             self.default_offset = default_offset
         self.known_site_name = site_name
         self.fallbacks: list[str] = []
+        #: which layer found the body: network, generic, density or library
+        self.body_layer = "network" if self.network else "generic"
         self._memo: dict[str, Any] = {}
 
     # -- helpers -------------------------------------------------------------------------------
@@ -237,11 +342,8 @@ class ArticleParser:
 
     @staticmethod
     def in_sidebar(node: _Element) -> bool:
-        for ancestor in node.iterancestors():
-            marker = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-            if ancestor.tag in ("aside", "nav", "footer") or (marker.strip() and _SIDEBAR.search(marker)):
-                return True
-        return False
+        """True when ``node`` sits in a sidebar, menu, footer, listing or widget."""
+        return any(is_sidebar_element(ancestor) for ancestor in node.iterancestors())
 
     def texts(self, css: str, strip: str = "") -> list[str]:
         """Non-empty texts of the elements a selector matches (``strip`` removes leading characters)."""
@@ -289,7 +391,9 @@ class ArticleParser:
         return names
 
     def _is_site_label(self, name: str) -> bool:
+        """True for what bylines and meta tags name instead of a person: the site, its company, its desk."""
         lowered = name.lower()
+        brand = title_key(brand_of(self.page.host))
         site = (self.site_name() or "").lower()
         host = self.page.host
         return (
@@ -299,6 +403,8 @@ class ArticleParser:
             or lowered.replace(" ", "") in host.replace("-", "")
             or "developer" in lowered
             or lowered == "redaksi"
+            or lowered.startswith(("pt ", "pt.", "tim ", "redaksi ", "admin"))
+            or (len(brand) > 3 and brand in title_key(name))
         )
 
     # -- identity ------------------------------------------------------------------------------
@@ -337,10 +443,19 @@ class ArticleParser:
     # -- headline ------------------------------------------------------------------------------
 
     def headline(self) -> str:
+        """The visible headline, checked against the page's structured titles.
+
+        The h1, ``og:title``, JSON-LD ``headline`` and ``<title>`` often differ: structured data drops a ':' or
+        '?' the h1 keeps, titles carry the site's name before or after ("Okezone: ...", "... - Kompas.com"),
+        and some templates print a second, SEO h1 with the site name in it. An h1 that agrees with a structured
+        title once site names, case and punctuation are set aside wins, as printed; then an h1 that holds or is
+        held by one; then the structured title; then the first h1.
+        """
         site = self.site_name()
         names = [site] if site else []
+        brand = brand_of(self.page.host)
         titles = [
-            strip_headline_suffix(t, names)
+            strip_site_names(t, names, brand)
             for t in (
                 self.page.article_ld.get("headline"),
                 self.page.meta_first("og:title", "twitter:title"),
@@ -348,14 +463,29 @@ class ArticleParser:
             )
             if isinstance(t, str) and t.strip()
         ]
-        h1s = [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
+        h1s = [strip_site_names(text_of(h), names, brand) for h in self.root.iter("h1") if not self.in_sidebar(h)]
         h1s = [h for h in h1s if len(h) >= 10]
+        keys = {title_key(t) for t in titles} - {""}
+        for h1 in h1s:
+            if title_key(h1) in keys:
+                return h1
         for h1 in h1s:
             if any(h1.lower() in t.lower() or t.lower() in h1.lower() for t in titles):
                 return h1
         if titles:
             return titles[0]
         return h1s[0] if h1s else ""
+
+    def headline_element(self) -> _Element | None:
+        """The h1 the headline was read from (None when it came from structured data only)."""
+        headline = title_key(self.headline())
+        if not headline:
+            return None
+        for h1 in self.root.iter("h1"):
+            key = title_key(text_of(h1))
+            if key and headline in key and not self.in_sidebar(h1):
+                return h1
+        return None
 
     # -- dates ---------------------------------------------------------------------------------
 
@@ -364,9 +494,7 @@ class ArticleParser:
         ld = self.page.article_ld
         found = [
             ld.get("datePublished"),
-            self.page.meta_first(
-                "article:published_time", "pubdate", "content_publisheddate", "publishdate", "og:published_time"
-            ),
+            self.page.meta_first(*PUBLISHED_META),
             self.page.datalayer.get("published_date") or self.page.datalayer.get("publish_date"),
         ]
         for node in select(self.root, '[itemprop="datePublished"]'):
@@ -384,28 +512,110 @@ class ArticleParser:
         value: str | None = self._memo["visible_date"]
         return value
 
+    def _rank(self, text: str) -> int:
+        """3: a date with time and zone; 2: with a time; 1: a date with a zone; 0: a bare date; -1: not a date."""
+        if dates.parse_date(text, default_offset=self.default_offset, now=self.now) is None:
+            return -1
+        return 2 * dates.has_time(text) + dates.has_explicit_zone(text)
+
     def find_visible_date(self) -> str | None:
         """The article's own printed date line (never a sidebar or listing date).
 
-        Among the candidates the template's selectors find, one with a time and a zone beats one with a
-        time only, which beats a bare date or a relative phrase ("kemarin").
+        Candidates come from the template's selectors, then the generic ones, then the lines around the headline,
+        where every template prints its dateline (a date inside a byline is cut out of it). A candidate that
+        agrees with the page's structured time (to the minute, or on the day for a bare date) beats one that
+        does not; then one with a time and a zone beats one with a time only, which beats a bare date or a
+        relative phrase ("kemarin"); a date more than a day from the day in the URL is never taken.
         """
-        best: tuple[int, str] | None = None
-        for css in self.date_selectors:
+        structured = self._structured_plain()
+        best: tuple[tuple[bool, int, int], str] | None = None
+        order = 0
+        selectors = list(self.date_selectors)
+        selectors += [css for css in GENERIC_DATE_SELECTORS if css not in selectors]
+        for css in selectors:
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
                 text = text_of(node)
-                if not text or len(text) >= 80:
+                if not text or len(text) > datelines.MAX_LINE:
                     continue
-                if dates.parse_date(text, default_offset=self.default_offset, now=self.now) is None:
+                if self._rank(text) < 0 or len(text) >= 80:
+                    text = datelines.date_in_text(text) or ""
+                rank = self._rank(text) if text else -1
+                if rank < 0 or not self._agrees_with_url(text):
                     continue
-                rank = 2 * dates.has_time(text) + dates.has_explicit_zone(text)
-                if rank == 3:
+                agrees = self._agrees_with(text, structured)
+                if rank == 3 and (agrees or not structured):
                     return text
-                if best is None or rank > best[0]:
-                    best = (rank, text)
+                order += 1
+                key = (agrees, rank, -order)
+                if best is None or key > best[0]:
+                    best = (key, text)
+        if best is not None and best[0][1] >= 2 and (best[0][0] or not structured):
+            return best[1]
+        near = self.dateline_near_headline(structured)
+        if near is not None:
+            if datelines.is_time_only(near):
+                return near if best is None else best[1]
+            key = (self._agrees_with(near, structured), self._rank(near), 0)
+            if best is None or key > best[0]:
+                return near
         return best[1] if best else None
+
+    def _structured_plain(self) -> list[datetime]:
+        """The structured publication times as stated (no zone repair), for checking printed candidates."""
+        values = (dates.parse_date(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates())
+        return [value for value in values if value is not None]
+
+    def _agrees_with(self, text: str, structured: list[datetime]) -> bool:
+        """True when the printed ``text`` names the same minute as a structured time (the same instant, or the
+        same wall clock under a wrong offset), or the same day when it prints no time."""
+        value = dates.parse_date(text, default_offset=self.default_offset, now=self.now)
+        if value is None:
+            return False
+        timed = dates.has_time(text)
+        for other in structured:
+            if not timed:
+                if value.date() in (other.date(), other.astimezone(value.tzinfo).date()):
+                    return True
+                continue
+            if abs((value - other).total_seconds()) < 60:
+                return True
+            if abs((value.replace(tzinfo=None) - other.replace(tzinfo=None)).total_seconds()) < 60:
+                return True
+        return False
+
+    def dateline_near_headline(self, structured: list[datetime] | None = None) -> str | None:
+        """The best date printed within a few lines of the headline (or a time alone, dated by the URL)."""
+        anchor = self.headline_element()
+        if anchor is None:
+            return None
+        structured = self._structured_plain() if structured is None else structured
+        best: tuple[tuple[bool, int], str] | None = None
+        time_only: str | None = None
+        for _distance, text, _node in datelines.dates_near(self.root, anchor, is_sidebar_element):
+            if datelines.is_time_only(text):
+                time_only = time_only or text
+                continue
+            rank = self._rank(text)
+            if rank < 0 or not self._agrees_with_url(text):
+                continue
+            key = (self._agrees_with(text, structured), rank)
+            if key == (True, 3) or (key[1] == 3 and not structured):
+                return text
+            if best is None or key > best[0]:
+                best = (key, text)
+        if best is None and time_only and datelines.url_day(self.page.url):
+            return time_only
+        return best[1] if best else None
+
+    def _agrees_with_url(self, text: str) -> bool:
+        """False when the URL names a day and ``text`` is more than a day away from it (a sidebar's date)."""
+        day = datelines.url_day(self.page.url)
+        if day is None:
+            return True
+        value = dates.parse_date(text, default_offset=self.default_offset, now=self.now)
+        return value is None or abs((value.date() - day).days) <= 1
 
     def local_offset(self) -> str:
         """The portal's zone: a zone printed on the page, else a non-UTC offset in structured data."""
@@ -415,32 +625,76 @@ class ArticleParser:
             if parsed is not None and parsed.utcoffset():
                 return dates.to_iso(parsed)[-6:]
         for raw in self.structured_dates():
-            if dates.has_explicit_zone(raw):
+            if dates.has_explicit_zone(raw) and not self.metadata_is_wall_clock():
                 parsed = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
                 if parsed is not None and parsed.utcoffset():
                     return dates.to_iso(parsed)[-6:]
         return self.default_offset
 
-    def published(self) -> DateChoice | None:
-        """Pick the publication time: the printed date line, checked against structured data.
+    def metadata_is_wall_clock(self) -> bool:
+        """True when the page's structured times are local wall-clock times labelled with a wrong offset.
 
-        The printed string wins ("as printed") when it carries a time of day; a printed date without
-        a time yields to a structured time on that day. Structured times are expressed in the portal's
-        own offset (a UTC ``datePublished`` becomes local), so a WITA portal stays ``+08:00``.
+        Many WordPress sites with an unset timezone write ``2020-10-09T14:58:53+00:00`` for a post the page
+        prints as "09/10/2020 14:58 WITA": the same clock reading under another offset. When the printed time
+        and a structured time differ by a whole number of hours and agree on the clock (to the minute), the
+        structured offsets are not to be believed.
+        """
+        if "wall_clock" in self._memo:
+            flag: bool = self._memo["wall_clock"]
+            return flag
+        flag = False
+        visible_raw = self.visible_date()
+        if visible_raw and dates.has_time(visible_raw) and not datelines.is_time_only(visible_raw):
+            visible = dates.parse_date(visible_raw, default_offset=self.default_offset, now=self.now)
+            for raw in self.structured_dates():
+                value = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
+                if visible is None or value is None or not dates.has_explicit_zone(raw):
+                    continue
+                shift = visible - value
+                same_clock = (visible.replace(tzinfo=None) - value.replace(tzinfo=None)).total_seconds()
+                if shift and shift.total_seconds() % 3600 == 0 and abs(same_clock) < 60:
+                    flag = True
+                    break
+        self._memo["wall_clock"] = flag
+        return flag
+
+    def _structured_value(self, raw: str, offset: str) -> datetime | None:
+        """A structured time in the portal's own offset (a wall-clock time mislabelled as UTC is re-labelled)."""
+        value = dates.parse_date(raw, default_offset=offset, now=self.now)
+        local_tz = dates.parse_date("2000-01-01T00:00:00" + offset)
+        if value is None or local_tz is None:
+            return value
+        if self.metadata_is_wall_clock():
+            return value.replace(tzinfo=local_tz.tzinfo)
+        if value.utcoffset() != local_tz.utcoffset():
+            value = value.astimezone(local_tz.tzinfo)
+        return value
+
+    def published(self) -> DateChoice | None:
+        """Pick the publication time: the printed date line, checked against structured data and the URL.
+
+        The printed string wins ("as printed") when it carries a time of day; a printed date without a time
+        yields to a structured time on that day; a printed time alone ("14:38 WIB") takes its day from the URL.
+        Structured times are expressed in the portal's own offset (a UTC ``datePublished`` becomes local), so a
+        WITA portal stays ``+08:00``. Without any of these, the day in the URL is the date.
         """
         offset = self.local_offset()
-        local_tz = dates.parse_date("2000-01-01T00:00:00" + offset)
         structured: list[DateChoice] = []
         for raw in self.structured_dates():
-            value = dates.parse_date(raw, default_offset=offset, now=self.now)
-            if value is None:
-                continue
-            if local_tz is not None and value.utcoffset() != local_tz.utcoffset():
-                value = value.astimezone(local_tz.tzinfo)
-            structured.append(DateChoice(raw, value))
+            value = self._structured_value(raw, offset)
+            if value is not None:
+                structured.append(DateChoice(raw, value))
         # A string already in the local offset is the better "raw" for the same instant.
         structured.sort(key=lambda c: not c.raw.rstrip().endswith((offset, offset.replace(":", ""))))
+        day = datelines.url_day(self.page.url)
+        if day is not None and any(abs((c.value.date() - day).days) <= 1 for c in structured):
+            # A stale site-wide default ("2014-07-13" on every page) is not this article's time.
+            structured = [c for c in structured if abs((c.value.date() - day).days) <= 1]
         visible_raw = self.visible_date()
+        if visible_raw and datelines.is_time_only(visible_raw) and day is not None:
+            value = dates.parse_date(f"{day.isoformat()} {visible_raw}", default_offset=offset, now=self.now)
+            if value is not None:
+                return DateChoice(visible_raw, value)
         if visible_raw:
             visible = dates.parse_date(visible_raw, default_offset=offset, now=self.now)
             if visible is not None:
@@ -448,13 +702,24 @@ class ArticleParser:
                     return DateChoice(visible_raw, visible)
                 same_day = [c for c in structured if c.value.date() == visible.date()]
                 return same_day[0] if same_day else DateChoice(visible_raw, visible)
-        return structured[0] if structured else None
+        if structured:
+            return structured[0]
+        if day is not None:
+            value = dates.parse_date(day.isoformat(), default_offset=offset, now=self.now)
+            if value is not None:
+                return DateChoice(urlsplit(self.page.url).path, value)
+        return None
 
     def modified(self) -> str | None:
         raw = self.page.article_ld.get("dateModified")
         if not isinstance(raw, str) or not raw.strip():
-            raw = self.page.meta_first("article:modified_time", "og:updated_time", "lastmod")
-        return raw.strip() if isinstance(raw, str) and raw.strip() else None
+            raw = self.page.meta_first(*MODIFIED_META)
+        if not isinstance(raw, str) or not raw.strip():
+            return None
+        if self.metadata_is_wall_clock():
+            value = self._structured_value(raw.strip(), self.local_offset())
+            return dates.to_iso(value) if value is not None else None
+        return raw.strip()
 
     # -- people --------------------------------------------------------------------------------
 
@@ -471,9 +736,18 @@ class ArticleParser:
             elif names == [editor]:
                 names = []
         if not names:
-            label = self.labelled_lines.get("penulis") or self.labelled_lines.get("reporter")
+            label = (
+                self.labelled_lines.get("penulis")
+                or self.labelled_lines.get("reporter")
+                or self.labelled_lines.get("pewarta")
+                or self.labelled_lines.get("oleh")
+            )
             if label:
-                names = split_people(label)
+                names = split_people(_cut_label_value(label))
+        if not names:
+            names = self.role_credits.get("author", [])
+        if not names:
+            names = self.byline_names()
         if not names and writer_key is None:
             meta = self.page.meta_first("author", "article:author", "content_author", "dable:author")
             if meta:
@@ -485,10 +759,61 @@ class ArticleParser:
             unique.append(name)
         return unique
 
+    @cached_property
+    def role_credits(self) -> dict[str, list[str]]:
+        """Names listed under a role label: a "Credits" box ("Author" / names / "Editor" / names), or a label
+        element followed by name elements. Keys: ``author``, ``editor``."""
+        found: dict[str, list[str]] = {}
+        for text_node in _ROLE_LABEL_TEXT(self.root):
+            label = text_node.getparent()
+            if label is None or self.in_sidebar(label):
+                continue
+            role = _ROLE_WORDS[collapse_ws(str(text_node)).lower().rstrip(":")]
+            while (parent := label.getparent()) is not None and collapse_ws(text_content(parent)).lower().rstrip(
+                ":"
+            ) in _ROLE_WORDS:
+                label = parent
+            names: list[str] = []
+            for sibling in label.itersiblings():
+                if not isinstance(sibling.tag, str):
+                    continue
+                text = collapse_ws(text_content(sibling))
+                if text.lower().rstrip(":") in _ROLE_WORDS or len(names) >= 10:
+                    break
+                name = clean_person(text)
+                if name and len(name) <= 60 and _PERSONISH.match(name) and name not in names:
+                    names.append(name)
+            if names:
+                found.setdefault(role, names)
+        return found
+
+    def byline_names(self) -> list[str]:
+        """Reporter names from byline markup: ``<author>``, microdata ``itemprop=author``, ``rel=author`` links,
+        and short elements whose class says author, byline, reporter, penulis or writer."""
+        for css in _BYLINE_SELECTORS:
+            for node in select(self.root, css):
+                if self.in_sidebar(node):
+                    continue
+                named = select_one(node, "[itemprop='name']") if css == "[itemprop='author']" else None
+                if named is not None and named.get("content"):
+                    text = named.get("content") or ""
+                else:
+                    text = text_of(named if named is not None else node)
+                text = _cut_label_value(text)
+                if not text or len(text) > 80:
+                    continue
+                names = [n for n in split_people(_ROLE_SUFFIX.sub("", text)) if _PERSONISH.match(n)]
+                names = [n for n in names if not self._is_site_label(n) and len(n) <= 50]
+                if names:
+                    return names
+        return []
+
     def editor(self) -> str | None:
         label = self.labelled_lines.get("editor") or self.labelled_lines.get("penyunting")
         if label:
-            return clean_person(label) or None
+            return clean_person(_cut_label_value(label)) or None
+        if self.role_credits.get("editor"):
+            return self.role_credits["editor"][0]
         value = self.page.datalayer.get("editor") or self.page.meta_first("content_editor")
         ld_editor = self._ld_names(self.page.article_ld.get("editor"))
         if not value and ld_editor:
@@ -516,32 +841,38 @@ class ArticleParser:
         return node
 
     def find_body_container(self) -> _Element | None:
-        for css in self.body_selectors:
+        """The element holding the article text: the template's selectors, then the generic ones, then the block
+        holding the most running text (any layout: ``<p>``, ``<br>``-separated lines, text in a ``td``).
+
+        ``body_layer`` says which found it; a network whose own selectors found nothing counts a ``body``
+        fallback."""
+        node = self._first_body_match(self.body_selectors)
+        if node is not None:
+            self.body_layer = "network" if self.network else "generic"
+            return node
+        if self.network:
+            self.fallback("body", None)
+        generic = [css for css in GENERIC_BODY_SELECTORS if css not in self.body_selectors]
+        node = self._first_body_match(generic)
+        if node is not None:
+            self.body_layer = "generic"
+            return node
+        return self._densest_paragraph_parent()
+
+    def _first_body_match(self, selectors: tuple[str, ...] | list[str]) -> _Element | None:
+        for css in selectors:
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
                 if sum(len(text_content(p)) for p in node.iter("p")) >= 80 or len(text_of(node)) >= 200:
                     return node
-        return self._densest_paragraph_parent()
+        return None
 
     def _densest_paragraph_parent(self) -> _Element | None:
-        scores: dict[_Element, int] = {}
-        # Whether a node is in a sidebar depends only on its ancestors: ask once per parent, not once per
-        # paragraph (a hundred thousand paragraphs nested 250 deep would walk 25 million ancestors).
-        sidebar: dict[_Element, bool] = {}
-        for p in self.root.iter("p"):
-            parent = p.getparent()
-            if parent is None:
-                continue
-            if parent not in sidebar:
-                sidebar[parent] = self.in_sidebar(p)
-            if sidebar[parent]:
-                continue
-            scores[parent] = scores.get(parent, 0) + len(text_content(p).strip())
-        if not scores:
-            return None
-        best = max(scores, key=lambda node: scores[node])
-        return best if scores[best] >= 80 else None
+        """The block holding the most running text outside links, sidebars, captions and widgets
+        (``newscrawl.parsing.density``)."""
+        self.body_layer = "density"
+        return density.densest_text_block(self.root, _not_running_text)
 
     def body_paragraphs(self) -> list[str]:
         container = self.body_container()
@@ -550,12 +881,82 @@ class ArticleParser:
         # One combined selector, a single pass over the body; the rules naming a class or id the body lacks are
         # left out by the matcher's index (one compiled selector per network, not one per page).
         container = copy.deepcopy(container)
+        self._drop_header(container)
         for node in select(container, ", ".join(self.drop_selectors)) if self.drop_selectors else ():
             if node is not container:
                 _remove_keep_tail(node)
+        _drop_read_also_boxes(container)
+        self._memo["bold_datelines"] = _bold_datelines(container)
         _prune_widgets(container)
         paragraphs = [collapse_ws(t) for t in _text_blocks(container)]
         return self.clean_paragraphs(paragraphs)
+
+    def _drop_header(self, container: _Element) -> None:
+        """Remove the headline and what precedes it when the text block holds them (a broad ``article`` or
+        ``div.article`` wrapper: breadcrumb, h1, date and byline above the text)."""
+        headline = title_key(self.headline())
+        if not headline:
+            return
+        h1 = next((h for h in container.iter("h1") if title_key(text_of(h)) == headline), None)
+        if h1 is None:
+            return
+        total = len(text_content(container))
+        before = 0
+        node: _Element | None = h1
+        while node is not None and node is not container:
+            for sibling in node.itersiblings(preceding=True):
+                before += len(text_content(sibling)) if isinstance(sibling.tag, str) else 0
+            node = node.getparent()
+        if before > total // 3:
+            return  # most of the text comes before it: not a header
+        node = h1
+        while node is not None and node is not container:
+            parent = node.getparent()
+            for sibling in list(node.itersiblings(preceding=True)):
+                parent.remove(sibling)
+            if parent is not None:
+                parent.text = None
+            node = parent
+        _remove_keep_tail(h1)
+
+    def kind(self) -> str:
+        """``photo`` or ``video`` for a photo or video story (by its URL path or host, or its structured data),
+        else ``article``."""
+        parts = urlsplit(self.page.url)
+        segments = [s.lower() for s in parts.path.split("/") if s][:2] + [parts.hostname.split(".")[0] if parts.hostname else ""]
+        for segment in segments:
+            if _PHOTO_SEGMENT.fullmatch(segment):
+                return "photo"
+            if _VIDEO_SEGMENT.fullmatch(segment):
+                return "video"
+        types = {t for node in self.page.jsonld for t in ld_types(node)}
+        og_type = (self.page.meta_first("og:type") or "").lower()
+        if not self.page.article_ld and ("VideoObject" in types or og_type.startswith("video")):
+            return "video"
+        if not self.page.article_ld and types & {"ImageGallery", "MediaGallery"}:
+            return "photo"
+        return "article"
+
+    def caption_paragraphs(self, paragraphs: list[str]) -> list[str]:
+        """The text of a photo or video story: its own paragraphs, then each caption once, else the standfirst."""
+        found = list(paragraphs)
+        for css in ("figcaption", ".caption", ".wp-caption-text", "[class*='caption']", "[class*='keterangan']"):
+            for node in select(self.root, css):
+                text = text_of(node)
+                if text and not self.in_sidebar(node) and text not in found:
+                    found.append(text)
+        if not found:
+            summary = self.summary()
+            found = [summary] if summary else []
+        self.body_layer = "captions"
+        return self.clean_paragraphs(found)
+
+    def library_paragraphs(self) -> list[str]:
+        """The article text a content-extraction library finds (the last layer, for pages whose own layers found
+        none), cleaned by the same furniture, dateline and sign-off rules as every other body."""
+        self.body_layer = "library"
+        paragraphs = library.main_text(self.root, self.page.url)
+        return self.clean_paragraphs([collapse_ws(p) for p in paragraphs])
 
     def dateline_prefixes(self) -> tuple[str, ...]:
         site = self.site_name()
@@ -571,14 +972,45 @@ class ArticleParser:
                 continue
             seen.add(text)
             kept.append(text)
+        kept = self._drop_header_lines(kept)
         if kept:
             kept[0] = strip_dateline(kept[0], self.dateline_prefixes())
+        for place in self._memo.get("bold_datelines", ()):
+            # "<strong>Jakarta</strong> - ...": a place in bold before a dash opens the text.
+            if kept and kept[0].startswith(place):
+                rest = re.sub(r"^\s*[-–—]{1,2}\s*", "", kept[0][len(place) :], count=1)
+                if rest != kept[0][len(place) :] and len(rest) > 20:
+                    kept[0] = rest
+                break
         # Sign-off codes of reporter/editor ("(fbn)", "(***/Name)", "... bangsa. (E-2)") are not text.
         while kept and _SIGN_OFF.fullmatch(kept[-1]):
             kept.pop()
         if kept:
             kept[-1] = _TRAILING_CODE.sub("", kept[-1])
         return kept
+
+    def _drop_header_lines(self, paragraphs: list[str]) -> list[str]:
+        """Drop what a broad text block repeats above the text: the headline, the date line, font-size buttons
+        ("A+ A-"), and a byline naming the site ("Ardan Adhi Chandra - detikFinance"). Only at the head of the
+        body, and never past the first line that is none of these."""
+        headline = title_key(self.headline())
+        brand = title_key(brand_of(self.page.host))
+        meta_author = collapse_ws(self.page.meta_first("author") or "").lower()
+        start = 0
+        for text in paragraphs[:6]:
+            date = datelines.date_in_text(text) if len(text) <= 100 else None
+            words = len(text.split())
+            header = (
+                (bool(headline) and title_key(text) == headline)
+                or (date is not None and len(date) >= 0.6 * len(text))
+                or _FONT_BUTTONS.fullmatch(text) is not None
+                or (words <= 8 and len(brand) > 3 and brand in title_key(text) and _BYLINE_SHAPE.match(text) is not None)
+                or (words <= 8 and len(meta_author) > 3 and text.lower().startswith(meta_author))
+            )
+            if not header:
+                break
+            start += 1
+        return paragraphs[start:]
 
     def summary(self) -> str | None:
         for value in (
@@ -700,6 +1132,20 @@ class ArticleParser:
         found += [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
         return [t for t in found if t]
 
+    def check_refusals(self, headline: str, paragraphs: list[str]) -> None:
+        """The refusals that do not depend on finding the text: an index of links, a cut-off page, a soft 404,
+        a listing. Run before the library layer is asked, so that it cannot turn such a page into a record."""
+        body_chars = sum(len(p) for p in paragraphs)
+        container = self.body_container()
+        if container is not None and body_chars < 1500:
+            link_chars = sum(len(text_of(a)) for a in container.iter("a"))
+            if link_chars / (len(text_of(container)) or 1) > 0.6:
+                raise Refused("not_article", "the main block is mostly links (an index page)")
+        if self.page.truncated:
+            raise Refused("truncated", "the document is cut off (no </body> or </html>) before any article text")
+        self.check_not_found(paragraphs, body_chars)
+        self.check_listing(body_chars)
+
     def check_article(self, headline: str, paragraphs: list[str]) -> None:
         """Raise Refused for pages that only look like articles (index, tag, error pages, cut-off pages).
 
@@ -714,7 +1160,8 @@ class ArticleParser:
             link_chars = sum(len(text_of(a)) for a in container.iter("a"))
             if link_chars / (len(text_of(container)) or 1) > 0.6:
                 raise Refused("not_article", "the main block is mostly links (an index page)")
-        if self.page.truncated and (not paragraphs or container is None or _ends_document(container)):
+        only_by_text = self.body_layer in ("density", "library")  # no template rule vouches for the block
+        if self.page.truncated and (not paragraphs or container is None or only_by_text or _ends_document(container)):
             raise Refused("truncated", "the document is cut off (no </body> or </html>) before the article text ends")
         if not headline or not paragraphs:
             # A removed article or an error page that says so is a soft 404, not a template that broke
@@ -723,6 +1170,8 @@ class ArticleParser:
         if not headline:
             raise Refused("no_headline", "the page has no headline")
         if not paragraphs:
+            # A page of links and no text: a listing says so (title, teasers, og:type) before it is a lost body.
+            self.check_listing(0)
             raise Refused("no_body", "no article text found")
         self.check_not_found(paragraphs, body_chars)
         self.check_listing(body_chars)
@@ -853,8 +1302,12 @@ def _breadcrumb_names(crumb: dict[str, Any]) -> list[str]:
     return names
 
 
-_SIGN_OFF = re.compile(r"\(\s*[\w*./ -]{1,40}\)|[-–—]{1,2}\s*\w{1,6}\s*[-–—]{1,2}")
-_TRAILING_CODE = re.compile(r"(?<=[.!?\"”’])\s*\((?=[A-Za-z*])[A-Za-z*]{1,5}(?:[-/][\w*]{1,6})?\)\s*$")
+_SIGN_OFF = re.compile(r"\(\s*[\w*./ -]{1,40}\)|\[\s*[\w*./ -]{1,40}\]|[-–—]{1,2}\s*\w{1,6}\s*[-–—]{1,2}")
+# A bracketed code or name after the last sentence: "... bangsa. (E-2)", "... Denpasar. (Luh Wayanti)", "[ian]".
+_TRAILING_CODE = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?=[A-Za-z*])[\w*.'’ /-]{1,40}[)\]]\s*$")
+_FONT_BUTTONS = re.compile(r"(?:A\s*[+-]\s*){2,3}", re.I)
+# "Name - detikFinance", "Name, CNN Indonesia", "Oleh Name | Site"
+_BYLINE_SHAPE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}\s*[-–|,]\s*\S")
 
 
 _TEXT_TAGS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol")
@@ -951,6 +1404,49 @@ def _prune_widgets(container: _Element) -> None:
         for child in children[paragraph_positions[-1] + 1 :]:
             if child.tag not in _TEXT_TAGS:
                 _remove_keep_tail(child)
+
+
+def _bold_datelines(container: _Element) -> list[str]:
+    """Texts of the first bold elements followed by a dash ("<b>Jakarta</b> - "): candidate datelines."""
+    found: list[str] = []
+    for node in container.iter("strong", "b"):
+        text = collapse_ws(text_content(node))
+        if 0 < len(text) <= 40 and (node.tail or "").lstrip().startswith(("-", "–", "—")):
+            found.append(text)
+        if len(found) >= 3:
+            break
+    return found
+
+
+# Path segments (or the first host label) of photo and video stories: /foto/, /galeri/, /photo/, foto.x.com,
+# /video/, /tv/, /foto-news/.
+_PHOTO_SEGMENT = re.compile(r"(?:foto|photos?|galeri|gallery|galleries|fotografi)(?:-[a-z]+)?")
+_VIDEO_SEGMENT = re.compile(r"(?:video|videos|vidio|tv)(?:-[a-z]+)?")
+
+_READ_ALSO = re.compile(
+    r"^\W*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula|selengkapnya)\b|^\W*(?:berita|artikel)\s+terkait\b",
+    re.I,
+)
+_BOX_TAGS = ("div", "table", "section", "aside", "ul", "blockquote", "p", "span")
+
+
+def _drop_read_also_boxes(container: _Element) -> None:
+    """Drop inline "Baca Juga" / "Lihat juga" plugin boxes: a block that opens with such a label and whose
+    remaining text is mostly links, wherever a related-posts plugin put it between the paragraphs."""
+    stats: dict[_Element, tuple[float, int, int]] | None = None
+    for node in list(container.iter(*_BOX_TAGS)):
+        if node is container or node.getparent() is None:
+            continue
+        text = text_content(node)
+        if len(text) > 600 or not _READ_ALSO.match(text):
+            continue
+        if stats is None:
+            stats = _link_stats(container)
+        ratio, count, chars = stats.get(node, (0.0, 0, 0))
+        label = _READ_ALSO.match(collapse_ws(text))
+        rest = chars - (label.end() if label else 0)
+        if count and rest > 0 and ratio * chars >= 0.5 * rest:
+            _remove_keep_tail(node)
 
 
 def _text_blocks(container: _Element) -> list[str]:

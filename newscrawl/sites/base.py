@@ -182,7 +182,12 @@ class Network:
 class Generic(Network):
     """Portals no module knows: structured data plus generic heuristics."""
 
-    real_pages = ("beritamanado.com/forkopimda-mitra-covid.html",)
+    real_pages = (
+        "beritamanado.com/forkopimda-mitra-covid.html",
+        "cnnindonesia.com/20180430182335-kspsi-perpres-tka-2018.html",
+        "news.liputan6.com/2254252-jk-ahok-blusukan-2015.html",
+        "dunia.news.viva.co.id/640310-thailand-mers-2015.html",
+    )
     discovery = ("urls",)
 
     def make_parser(self, page: Page, now: datetime | None = None) -> ArticleParser:

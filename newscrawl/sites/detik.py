@@ -207,6 +207,7 @@ class Detik(Network):
     parser = DetikParser
     host_offsets = HOST_OFFSETS
     full_text_param = ("single", "1")
+    real_pages = ("finance.detik.com/d-3999831-jonan-kelistrikan-2018.html",)
     real_listings = ("news.detik.com/indeks-listing-2024-10.html", "detik.com/homepage-listing-2017-09.html")
     unverified = (
         "article template (detail__title, detail__date, detail__author, detail__body-text)",

@@ -175,6 +175,7 @@ class Kompas(Network):
     )
     parser = KompasParser
     full_text_param = ("page", "all")
+    real_pages = ("nasional.kompas.com/19002791-kspi-prabowo-rizal-ramli-2018.html",)
     real_listings = ("kompas.com/homepage-listing-2017-09.html",)
     unverified = (
         "article template (no real Kompas article page seen)",

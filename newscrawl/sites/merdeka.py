@@ -128,6 +128,7 @@ class Merdeka(Network):
         re.I,
     )
     parser = MerdekaParser
+    real_pages = ("merdeka.com/penjaga-guantanamo-memeluk-islam-2015.html",)
     real_listings = ("merdeka.com/homepage-listing.html",)
     unverified = (
         "article rules (JSON-LD/meta, [data-tracking=author_name], nav.breadcrumb-navigation)",

@@ -209,7 +209,10 @@ class Okezone(Network):
     not_article_path = re.compile(r"^/(?:more|mmore|indeks|tag|topic|author|search|foto|video|infografis)(?:/|$)")
     parser = OkezoneParser
     full_text_param = ("page", "all")
-    real_pages = ("economy.okezone.com/2243366-rekomendasi-bisnis-DOMSNAPSHOT.html",)
+    real_pages = (
+        "economy.okezone.com/2243366-rekomendasi-bisnis-DOMSNAPSHOT.html",
+        "news.okezone.com/1167966-ahok-jokowi-bintang-lima-2015.html",
+    )
     unverified = (
         "2026 template selectors (.journalist, .c-detail.read, #tag .box-tag, .desc-foto)",
         "pager #paging .box-nomor",

@@ -183,6 +183,7 @@ class Sindonews(Network):
     not_article_path = re.compile(r"^/(?:tag|topic|indeks|search|video|photo|blog)/")
     parser = SindonewsParser
     full_text_param = ("showpage", "all")
+    real_pages = ("nasional.sindonews.com/1302235-pendaftar-sekolah-kedinasan-2018.html",)
     unverified = (
         "article template (detail-title, detail-date-artikel, detail-nama-redaksi, detail-desc)",
         "<br>-separated body with inline Baca Juga",

@@ -185,7 +185,7 @@ class Suara(Network):
     parser = SuaraParser
     host_offsets = HOST_OFFSETS
     full_text_param = ("page", "all")
-    real_pages = ()
+    real_pages = ("suara.com/130605-polda-bali-angeline-2015.html",)
     unverified: ClassVar[tuple[str, ...]] = (
         "regional template = www template",
         "regional /indeks listing",

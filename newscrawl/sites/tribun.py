@@ -287,7 +287,10 @@ class Tribun(Network):
     parser = TribunParser
     host_offsets = HOST_OFFSETS
     full_text_param = ("page", "all")
-    real_pages = ("solo.tribunnews.com/2020-10-09-protokol-kesehatan-3m.html",)
+    real_pages = (
+        "solo.tribunnews.com/2020-10-09-protokol-kesehatan-3m.html",
+        "tribunnews.com/kadishub-dki-taksi-uber-2015.html",
+    )
     unverified = (
         "index-news dated index (items ul.lsi li.ptb15 h3 a)",
         "regional /rss feeds",
