@@ -81,7 +81,7 @@ FIRST_FIVE = (
     "beritamanado.com",
 )
 WARMUP = 3
-RUNS = 15  # newscrawl timing, per page and code version
+RUNS = 31  # newscrawl timing, per page and code version
 TOOL_RUNS = 30  # --tools-speed
 #: the same fixed "now" as the test suite, so relative dates resolve as in the expected records
 NOW = FROZEN_NOW
@@ -742,12 +742,17 @@ def main() -> None:
 
     if not args.no_timing:
         print(f"\n## (c) newscrawl time per page (median ms of {args.runs} calls)\n")
+        load_before = os.getloadavg()[0]
         if args.before:
             with worktree(args.before) as before_code:
                 timings = time_newscrawl(cases, {"before": before_code, "after": ROOT}, args.runs)
         else:
             timings = time_newscrawl(cases, {"after": ROOT}, args.runs)
         print(timing_table(cases, timings, args.before))
+        print(
+            f"\nOne load-average figure (1 min) before and after the timing, for a machine that was not idle: "
+            f"{load_before:.2f} / {os.getloadavg()[0]:.2f}."
+        )
 
     if args.tools_speed:
         for case in cases:

@@ -155,6 +155,8 @@ _DATELINES = (
     re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net)\s*,\s*[^-–—]{1,60}?\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*[\w.-]+\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s*", re.I),
     re.compile(r"^[A-Z][A-Za-z .'/]{1,60},\s*CNN Indonesia\s*[-–—]{1,2}\s*"),
+    # "Kota Baru, Kabar Lama -- ...": a place and the portal's name, then a double or long dash.
+    re.compile(r"^[A-Z][A-Za-z .'/]{1,40},\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\s*(?:--|—|–)\s+(?=[A-Z\"“])"),
     # "VIVA.co.id - ...", "Suara.com - ...": the portal's own name, then a dash.
     re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[-–—]{1,2}\s+", re.I),
     # "JAKARTA – ..." / "KOTA BANDUNG - ...": a city in capitals, then a dash.

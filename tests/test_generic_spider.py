@@ -53,6 +53,10 @@ def test_generic_spider_crawls_real_pages_from_warc(
     refused = sum(stats.get(f"newscrawl/dropped/{reason}", 0) for reason in ("no_body", "not_article", "no_headline"))
     assert refused == len(listings)
     assert result.summary["records_written"] == len(result.records)
+    # Every parsed page says which layer found its text; the old templates need the generic and density layers.
+    layers = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newscrawl/body_layer/")}
+    assert set(layers) <= {"network", "generic", "density", "library", "captions"}
+    assert layers.get("density", 0) >= 1 and layers.get("network", 0) >= 1
     assert "newscrawl summary:" in result.log
 
     expected_by_url = {}

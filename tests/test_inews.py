@@ -5,7 +5,6 @@ WARC replay, including a portal whose ``/all`` answers 404."""
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from urllib.parse import urljoin
 

@@ -5,7 +5,6 @@ and ``scrapy crawl kompas`` end to end over WARC replay."""
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin

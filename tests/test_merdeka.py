@@ -5,7 +5,6 @@ replay: discovery through the sitemap index and section news sitemaps, and fetch
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 

@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import XPath, _Element
 
 from newscrawl import dates
-from newscrawl.parsing import datelines, density, library
 from newscrawl.errors import Refused
+from newscrawl.parsing import datelines, density, library
 from newscrawl.parsing.page import Page, ld_types, select, select_one, text_content, text_of
 from newscrawl.text import (
     WHITESPACE,
@@ -129,7 +129,6 @@ MODIFIED_META: tuple[str, ...] = (
     "last-modified",
     "lastmod",
 )
-
 
 
 def is_sidebar_element(node: _Element) -> bool:
@@ -253,6 +252,8 @@ _ROLE_LABEL_TEXT = XPath(
     " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'penyunting'"
     " or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz') = 'redaktur']"
 )
+# A CMS initials code in a byline ("RW", "fbn"): not a name.
+_INITIALS = re.compile(r"[A-Z]{2,4}|[a-z]{2,4}")
 _BYLINE_SELECTORS: tuple[str, ...] = (
     "author",
     "[itemprop='author']",
@@ -278,9 +279,7 @@ def _cut_label_value(value: str) -> str:
     return clean_person(value)
 
 
-_LABEL_LINE = re.compile(
-    r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:\s*(.{2,80})$", re.I
-)
+_LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:\s*(.{2,80})$", re.I)
 _NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:", re.I)
 _PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
 
@@ -564,7 +563,9 @@ class ArticleParser:
 
     def _structured_plain(self) -> list[datetime]:
         """The structured publication times as stated (no zone repair), for checking printed candidates."""
-        values = (dates.parse_date(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates())
+        values = (
+            dates.parse_date(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates()
+        )
         return [value for value in values if value is not None]
 
     def _agrees_with(self, text: str, structured: list[datetime]) -> bool:
@@ -650,6 +651,7 @@ class ArticleParser:
                 value = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
                 if visible is None or value is None or not dates.has_explicit_zone(raw):
                     continue
+                value = value.replace(second=0, microsecond=0)
                 shift = visible - value
                 same_clock = (visible.replace(tzinfo=None) - value.replace(tzinfo=None)).total_seconds()
                 if shift and shift.total_seconds() % 3600 == 0 and abs(same_clock) < 60:
@@ -754,7 +756,7 @@ class ArticleParser:
                 names = split_people(meta)
         unique: list[str] = []
         for name in names:
-            if self._is_site_label(name) or name in unique:
+            if self._is_site_label(name) or name in unique or _INITIALS.fullmatch(name):
                 continue
             unique.append(name)
         return unique
@@ -787,6 +789,24 @@ class ArticleParser:
                 found.setdefault(role, names)
         return found
 
+    def _editor_behind_initials(self) -> str | None:
+        """ "Oleh : Rina Wulandari / RW" where "RW" links to the editor's profile: the name that link gives (its
+        title, else the profile URL's last path segment)."""
+        value = self.labelled_lines.get("oleh") or self.labelled_lines.get("penulis") or ""
+        match = re.search(r"/\s*([A-Z]{2,4})\s*$", value)
+        if match is None:
+            return None
+        for link in self.root.iter("a"):
+            if text_of(link) != match.group(1) or self.in_sidebar(link):
+                continue
+            name = collapse_ws(link.get("title") or "")
+            if not name:
+                slug = urlsplit(link.get("href") or "").path.rstrip("/").rsplit("/", 1)[-1]
+                name = " ".join(part.capitalize() for part in re.split(r"[-_.]+", slug) if part.isalpha())
+            if name and _PERSONISH.match(name) and " " in name:
+                return name
+        return None
+
     def byline_names(self) -> list[str]:
         """Reporter names from byline markup: ``<author>``, microdata ``itemprop=author``, ``rel=author`` links,
         and short elements whose class says author, byline, reporter, penulis or writer."""
@@ -814,6 +834,9 @@ class ArticleParser:
             return clean_person(_cut_label_value(label)) or None
         if self.role_credits.get("editor"):
             return self.role_credits["editor"][0]
+        initials_editor = self._editor_behind_initials()
+        if initials_editor:
+            return initials_editor
         value = self.page.datalayer.get("editor") or self.page.meta_first("content_editor")
         ld_editor = self._ld_names(self.page.article_ld.get("editor"))
         if not value and ld_editor:
@@ -923,7 +946,8 @@ class ArticleParser:
         """``photo`` or ``video`` for a photo or video story (by its URL path or host, or its structured data),
         else ``article``."""
         parts = urlsplit(self.page.url)
-        segments = [s.lower() for s in parts.path.split("/") if s][:2] + [parts.hostname.split(".")[0] if parts.hostname else ""]
+        path = [s.lower() for s in parts.path.split("/") if s][:2]
+        segments = [*path, (parts.hostname or "").split(".")[0]]
         for segment in segments:
             if _PHOTO_SEGMENT.fullmatch(segment):
                 return "photo"
@@ -1004,7 +1028,9 @@ class ArticleParser:
                 (bool(headline) and title_key(text) == headline)
                 or (date is not None and len(date) >= 0.6 * len(text))
                 or _FONT_BUTTONS.fullmatch(text) is not None
-                or (words <= 8 and len(brand) > 3 and brand in title_key(text) and _BYLINE_SHAPE.match(text) is not None)
+                or (
+                    words <= 8 and len(brand) > 3 and brand in title_key(text) and _BYLINE_SHAPE.match(text) is not None
+                )
                 or (words <= 8 and len(meta_author) > 3 and text.lower().startswith(meta_author))
             )
             if not header:

@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-_DAY = r"(?:senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = (
+    r"(?:senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _MONTH = (
     r"(?:januari|january|jan|februari|pebruari|february|feb|peb|maret|march|mar|april|apr|mei|may|juni|june|jun"
     r"|juli|july|jul|agustus|august|agu|ags|agt|agst|aug|september|sept|sep|oktober|october|okt|oct"

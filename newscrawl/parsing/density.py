@@ -122,9 +122,7 @@ class _Scorer:
             tag = child.tag
             if not isinstance(tag, str):
                 pass  # comments and processing instructions hold no visible text
-            elif tag == "br":
-                flush()
-            elif tag in _SKIP or self.skip(child):
+            elif tag == "br" or tag in _SKIP or self.skip(child):
                 flush()
             elif _is_block(child):
                 flush()

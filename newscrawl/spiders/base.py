@@ -226,6 +226,8 @@ class NewsSpider(scrapy.Spider):
             return
         for field_name in parsed.fallbacks:
             self._stat(f"newscrawl/fallback/{net.name or 'generic'}/{field_name}")
+        # Which layer found the text: network / generic selectors, text density, the library, or captions.
+        self._stat(f"newscrawl/body_layer/{parsed.body_layer}")
 
         if pages and set(parsed.paragraphs) <= {p for page in pages for p in page.paragraphs}:
             # The pager points back at a page we have (a loop): stop, and do not write a partial article.
