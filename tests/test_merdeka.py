@@ -83,7 +83,10 @@ ARTICLES: dict[str, dict[str, object]] = {
         "authors": ["Purnomo Widodo"],
         "tags": ["tembakau", "Temanggung", "petani"],
         "category": "Jateng",
-        "image_caption": None,
+        # Read by the generic caption rule (a class naming "caption"), as no 2020 Merdeka rule names it.
+        "image_caption": (
+            "Petani menjemur rajangan tembakau di Desa Legoksari, Temanggung. ©2020 Merdeka.com/Purnomo Widodo"
+        ),
         "paragraphs": 4,
         "first": "Petani tembakau di lereng Gunung Sindoro",
         "last": "dengan harga yang wajar sesuai kualitas.",

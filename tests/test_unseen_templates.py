@@ -112,20 +112,23 @@ def test_a_network_whose_body_selectors_miss_falls_back_and_says_so() -> None:
 def test_the_library_layer_reads_what_our_layers_cannot_and_is_cleaned_by_our_rules(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Every paragraph inside a block whose class our rules take for furniture ("thumb"): our layers find nothing,
-    # trafilatura finds the text, and our furniture rules still drop the "Baca juga" line it keeps.
+    # A layout our own layers cannot read (stood in for by switching the text-density rule off on a page no
+    # selector knows): trafilatura finds the text, and our furniture rules still drop the "Baca juga" line it keeps.
     body = "".join(f"<p>{t}</p>" for t in PARAS[:2]) + "<p>Baca juga: Harga Cabai Turun</p>"
     body += "".join(f"<p>{t}</p>" for t in PARAS[2:])
-    html = page(
-        f"<h1>{HEADLINE}</h1><div class='thumb-wrap'>{body}</div>", "<meta property='og:type' content='article'>"
-    )
-    parsed = parse_page(html, "https://kabar-lama.example.id/berita/pasar", now=FROZEN_NOW)
+    html = page(f"<h1>{HEADLINE}</h1><div class='wadah-x'>{body}</div>", "<meta property='og:type' content='article'>")
+    url = "https://kabar-lama.example.id/berita/pasar"
+    monkeypatch.setattr("newscrawl.parsing.density.densest_text_block", lambda root, skip: None)
+    parsed = parse_page(html, url, now=FROZEN_NOW)
     assert parsed.body_layer == "library"
     assert parsed.paragraphs == PARAS
+    # On a network's page the library's body counts as that network's body fallback.
+    tribun = parse_page(html, "https://www.tribunnews.com/regional/2016/02/16/pasar", now=FROZEN_NOW)
+    assert tribun.body_layer == "library" and "body" in tribun.fallbacks
     # Without the library layer the same page is a lost article.
     monkeypatch.setattr("newscrawl.parsing.library.main_text", lambda root, url: [])
     with pytest.raises(Refused) as info:
-        parse_page(html, "https://kabar-lama.example.id/berita/pasar", now=FROZEN_NOW)
+        parse_page(html, url, now=FROZEN_NOW)
     assert info.value.reason == "no_body"
 
 

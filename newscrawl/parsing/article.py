@@ -139,13 +139,10 @@ def is_sidebar_element(node: _Element) -> bool:
     return bool(marker.strip()) and _SIDEBAR.search(marker) is not None
 
 
-# Classes of blocks whose text is never the article's running text: captions, credits, galleries, share bars,
-# comments, related posts, read-also boxes, ads, tag lists.
-_NOT_TEXT_CLASS = re.compile(
-    r"caption|credit|gallery|thumb|share|sharing|social|comment|related|baca|iklan|advert|"
-    r"(?:^|[\s_-])(?:ads?|tags?|photo|foto|figure|img|image)(?:$|[\s_-])",
-    re.I,
-)
+# Classes of blocks whose text is never the article's running text: captions, credits, comments, share bars.
+# Kept narrow on purpose: real templates wrap the article in "detail-img", "thumb-wrap" or "related-content"
+# blocks, and a class that merely mentions an image or a tag must not hide the text.
+_NOT_TEXT_CLASS = re.compile(r"caption|credit|comment|(?:^|[\s_-])(?:share|sharing|social)(?:$|[\s_-])", re.I)
 
 
 def _not_running_text(node: _Element) -> bool:
@@ -280,7 +277,9 @@ def _cut_label_value(value: str) -> str:
 
 
 _LABEL_LINE = re.compile(r"^(editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:\s*(.{2,80})$", re.I)
-_NEXT_LABEL = re.compile(r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|oleh)\s*:", re.I)
+_NEXT_LABEL = re.compile(
+    r"\s+(?:editor|penulis|pewarta|reporter|sumber|penyunting|redaktur|redaksi|oleh|foto|fotografer)\s*:", re.I
+)
 _PERSONISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
 
 
@@ -431,12 +430,33 @@ class ArticleParser:
     def site_name(self) -> str | None:
         if self.known_site_name:
             return self.known_site_name
+        if "site_name" in self._memo:
+            found: str | None = self._memo["site_name"]
+            return found
+        self._memo["site_name"] = found = self.find_site_name()
+        return found
+
+    def find_site_name(self) -> str | None:
+        """og:site_name when it is a name (not a URL, not the page's title, not a section of the URL's path), else
+        the JSON-LD publisher, else the part of the copyright or publisher line that holds the portal's brand
+        ("Okezone.com, All Rights Reserved", "PT. VIVA MEDIA BARU - VIVA.co.id")."""
         og = self.page.meta_first("og:site_name")
         if og and not og.lower().startswith("http"):
-            return collapse_ws(re.split(r"\s*[:|]\s+|\s+[-–]\s+", og)[0]) or None
+            name = collapse_ws(re.split(r"\s*[:|]\s+|\s+[-–]\s+", og)[0])
+            title = title_key(text_of(select_one(self.root, "title")))
+            sections = {title_key(part) for part in urlsplit(self.page.url).path.split("/") if part}
+            key = title_key(name)
+            if name and not (len(key) > 20 and key in title and len(title) > len(key) + 5) and key not in sections:
+                return name
         publisher = self.page.article_ld.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             return collapse_ws(publisher["name"]) or None
+        brand = title_key(brand_of(self.page.host))
+        for line in (self.page.meta_first("copyright", "dc.rights"), self.page.meta_first("author", "publisher")):
+            parts = [collapse_ws(p) for p in re.split(r"\s*[,|©]\s*|\s+[-–]\s+", line or "") if p.strip()]
+            branded = [p for p in parts if len(brand) > 2 and brand in title_key(p) and len(p.split()) <= 3]
+            if branded:
+                return branded[-1]
         return None
 
     # -- headline ------------------------------------------------------------------------------
@@ -737,29 +757,36 @@ class ArticleParser:
                 names = writer
             elif names == [editor]:
                 names = []
+        if names and editor and names == [editor] and writer_key is None:
+            # JSON-LD "author" is often the editor (Tribun, Kompas): a reporter printed elsewhere comes first.
+            names = self._printed_authors() or names
         if not names:
-            label = (
-                self.labelled_lines.get("penulis")
-                or self.labelled_lines.get("reporter")
-                or self.labelled_lines.get("pewarta")
-                or self.labelled_lines.get("oleh")
-            )
-            if label:
-                names = split_people(_cut_label_value(label))
-        if not names:
-            names = self.role_credits.get("author", [])
-        if not names:
-            names = self.byline_names()
+            names = self._printed_authors()
         if not names and writer_key is None:
-            meta = self.page.meta_first("author", "article:author", "content_author", "dable:author")
-            if meta:
-                names = split_people(meta)
+            for key in ("author", "article:author", "content_author", "dable:author"):
+                people = [n for n in split_people(self.page.meta_first(key) or "") if not self._is_site_label(n)]
+                if people:
+                    names = people
+                    break
         unique: list[str] = []
         for name in names:
             if self._is_site_label(name) or name in unique or _INITIALS.fullmatch(name):
                 continue
             unique.append(name)
         return unique
+
+    def _printed_authors(self) -> list[str]:
+        """Reporters the page prints: a "Penulis:"/"Reporter:"/"Pewarta:"/"Oleh:" line, a credits list, byline
+        markup."""
+        label = (
+            self.labelled_lines.get("penulis")
+            or self.labelled_lines.get("reporter")
+            or self.labelled_lines.get("pewarta")
+            or self.labelled_lines.get("oleh")
+        )
+        names = split_people(_cut_label_value(label)) if label else []
+        names = [n for n in names if not _INITIALS.fullmatch(n) and not self._is_site_label(n)]
+        return names or self.role_credits.get("author", []) or self.byline_names()
 
     @cached_property
     def role_credits(self) -> dict[str, list[str]]:
@@ -1052,9 +1079,11 @@ class ArticleParser:
     def tags(self) -> list[str]:
         values: list[str] = []
         for css in ("a[rel='tag']", ".tag__list a", ".tags a", ".tagcloud a", ".tag a", ".jeg_post_tags a"):
-            values = [text_of(a) for a in select(self.root, css) if not self.in_sidebar(a)]
+            values = [text_of(a) for a in select(self.root, css) if not self.in_sidebar(a) and self._own_link(a)]
             if values:
                 break
+        if not values:
+            values = self.tag_block()
         if not values:
             keywords = self.page.article_ld.get("keywords")
             if isinstance(keywords, list):
@@ -1073,8 +1102,23 @@ class ArticleParser:
                 out.append(tag)
         return out
 
+    def tag_block(self) -> list[str]:
+        """The links of the first block outside sidebars whose class names tags as a word ("detail_tag",
+        "tag-links", "tagDetailList", "found_tag_rel_det"; not "tagline"), or its headings when it has none."""
+        for node in self.root.iter("div", "ul", "section", "p", "span", "nav"):
+            if not _has_class_word(node, _TAG_WORDS) or self.in_sidebar(node):
+                continue
+            links = [a for a in node.iter("a") if self._own_link(a)]
+            items = [text_of(a) for a in links] or [text_of(h) for h in node.iter("h3", "h4", "h5", "li")]
+            items = [item.lstrip("#").strip() for item in items]
+            items = [item for item in items if item and len(item) < 60 and not _TAG_LABEL.fullmatch(item)]
+            items = [item for item in items if item.lower() not in _SHARE_WORDS]
+            if 0 < len(items) <= 30:
+                return items
+        return []
+
     def category(self) -> str | None:
-        """The deepest breadcrumb before the headline, else the declared section."""
+        """The deepest breadcrumb before the headline (structured, then visible), else the declared section."""
         headline = self.headline().lower()
         for crumb in self.page.ld_of_type("BreadcrumbList"):
             names = [
@@ -1082,6 +1126,9 @@ class ArticleParser:
             ]
             if names:
                 return names[-1]
+        visible = self.visible_breadcrumb()
+        if visible:
+            return visible
         section = self.page.article_ld.get("articleSection")
         if isinstance(section, list):
             section = section[0] if section else None
@@ -1102,14 +1149,69 @@ class ArticleParser:
                 image = image.get("url")
         return self.absolute(image) if isinstance(image, str) else None
 
+    def _own_link(self, link: _Element) -> bool:
+        """A link to this site (or a link-less anchor): a tag links to the site's own tag page, not to Twitter."""
+        href = self.absolute(link.get("href"))
+        return not href or not href.startswith("http") or same_site(host_of(href), self.page.host)
+
+    def visible_breadcrumb(self) -> str | None:
+        """The deepest entry of the page's visible breadcrumb (class "breadcrumb", "bredcrumb", "crumbs"), skipping
+        "Home", the headline and placeholders such as "Detail Berita"."""
+        headline = title_key(self.headline())
+        for node in self.root.iter("div", "ul", "ol", "nav", "h3", "p"):
+            marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+            if not _BREADCRUMB.search(marker) or "menu" in marker:
+                continue
+            items = [text_of(li) for li in node.iter("li")] or [
+                text_of(child) for child in node if isinstance(child.tag, str) and child.tag in ("a", "span", "b")
+            ]
+            names: list[str] = []
+            for item in items:
+                item = item.strip(" >»/|")
+                key = title_key(item)
+                if not key or key in _CRUMB_SKIP or key == headline or len(item) > 60:
+                    continue
+                if not names or names[-1] != item:
+                    names.append(item)
+            if names:
+                return names[-1]
+        return None
+
     def image_caption(self) -> str | None:
-        for css in (".photo__caption", "figcaption", ".wp-caption-text", ".caption"):
+        for css in (".photo__caption", "figcaption", ".wp-caption-text", ".caption", "[class*='caption']"):
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
                 text = text_of(node)
-                if text:
+                if text and len(text) <= 400:
                     return text
+        return self.lead_image_caption()
+
+    def lead_image_caption(self) -> str | None:
+        """The short text printed right under or beside the lead image (the ``og:image`` photo, or the first
+        image before the text): the next element of the image or of its wrapper, when it is not a link."""
+        lead = _image_key(self.image_url() or "")
+        for img in self.root.iter("img"):
+            if self.in_sidebar(img):
+                continue
+            if lead and _image_key(img.get("src") or img.get("data-src") or "") != lead:
+                continue
+            node: _Element | None = img
+            for _ in range(3):  # the image, its link or wrapper, the wrapper's wrapper
+                if node is None:
+                    break
+                sibling = node.getnext()
+                while sibling is not None and not isinstance(sibling.tag, str):
+                    sibling = sibling.getnext()
+                if sibling is not None and sibling.tag not in ("a", "script", "style", "img", "iframe"):
+                    text = text_of(sibling)
+                    after = collapse_ws(sibling.tail or "")
+                    if len(text) <= 40 and len(after) >= 20:
+                        text = after  # a photo credit, then the caption as bare text ("KOMPAS.com/X" + caption)
+                    if 10 <= len(text) <= 400 and not sibling.findall(".//a") and not datelines.date_in_text(text):
+                        return text
+                node = node.getparent()
+            return None
         return None
 
     # -- pages ---------------------------------------------------------------------------------
@@ -1311,6 +1413,29 @@ _NOT_FOUND_NOTICE = re.compile(
     r"|\W*it\s+looks\s+like\s+nothing\s+was\s+found",
     re.I,
 )
+
+
+_TAG_WORDS = frozenset({"tag", "tags"})
+_SHARE_WORDS = frozenset({"print", "email", "e-mail", "copy", "share", "facebook", "twitter", "whatsapp", "line"})
+_TAG_LABEL = re.compile(r"(?:tags?|topik|terkait|kata\s+kunci)\s*:?", re.I)
+_BREADCRUMB = re.compile(r"bre?a?dcrumb|crumbs?\b")
+_CRUMB_SKIP = frozenset({"home", "beranda", "index", "detailberita", "detail", "berita", "read", "baca"})
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _has_class_word(node: _Element, words: frozenset[str]) -> bool:
+    """True when a class token of ``node``, split at '-', '_' and camelCase, holds one of ``words``."""
+    classes = node.get("class")
+    if not classes:
+        return False
+    return any(part.lower() in words for token in classes.split() for part in _CLASS_WORDS.findall(token))
+
+
+def _image_key(url: str) -> str:
+    """An image URL without scheme, query and size suffix, to match the og:image with the printed image."""
+    path = urlsplit(url).path
+    path = re.sub(r"(?:_\d+x\d+|-\d+x\d+|_169)(?=\.\w+$)", "", path)
+    return path.rsplit("/", 1)[-1].lower()
 
 
 def _breadcrumb_names(crumb: dict[str, Any]) -> list[str]:
