@@ -363,3 +363,42 @@ def test_the_generic_layer_alone_reads_these_pages_the_same() -> None:
     parsed = parse_page(html, "https://www.tribunnews.com/regional/2016/02/16/pasar", network=GENERIC, now=FROZEN_NOW)
     assert parsed.paragraphs == PARAS
     assert parsed.record["published_at"] == "2016-02-16T14:38:00+07:00"
+
+
+def test_tags_come_from_the_block_after_the_headline_not_the_trending_list_above_it() -> None:
+    trending = "<div class='trending-tags'><a href='/tag/banjir'>#Banjir</a><a href='/tag/pilkada'>#Pilkada</a></div>"
+    tags = "<div class='detail_tag'><a href='/tag/pasar'>pasar rakyat</a><a href='/tag/pedagang'>pedagang</a></div>"
+    widget = "<div class='tweet'><span class='tag'><a href='https://twitter.com/search?q=%23x'>#Viral</a></span></div>"
+    body = "<div>" + "".join(f"<p>{t}</p>" for t in PARAS) + "</div>"
+    html = page(f"{trending}<h1>{HEADLINE}</h1>{body}{widget}{tags}")
+    assert extract(html)["tags"] == ["pasar rakyat", "pedagang"]
+
+
+def test_visible_breadcrumb_gives_the_section() -> None:
+    crumb = (
+        "<div class='bredcrumb-hd'><a href='/'>Home</a> <a href='/daerah'>Daerah</a> <a href='/daerah/jateng'>"
+        "Jawa Tengah</a> <span>Detail Berita</span></div>"
+    )
+    html = page(f"{crumb}<h1>{HEADLINE}</h1><div>" + "".join(f"<p>{t}</p>" for t in PARAS) + "</div>")
+    assert extract(html)["category"] == "Jawa Tengah"
+
+
+def test_caption_beside_the_lead_image_and_no_guess_without_one() -> None:
+    head = "<meta property='og:image' content='https://cdn.example.id/foto/2016/pasar-rakyat_169.jpg?w=650'>"
+    figure = (
+        "<div class='pic'><img src='https://cdn.example.id/foto/2016/pasar-rakyat.jpg'>"
+        "<span>Pedagang menata dagangan di kios baru, Senin (15/2/2016).</span></div>"
+    )
+    body = "<div>" + "".join(f"<p>{t}</p>" for t in PARAS) + "</div>"
+    record = extract(page(f"<h1>{HEADLINE}</h1>{figure}{body}", head))
+    assert record["image_caption"] == "Pedagang menata dagangan di kios baru, Senin (15/2/2016)."
+    logo = "<div class='brand'><img src='/logo.png'><div>Kabar Lama, berita terpercaya dari kota</div></div>"
+    assert extract(page(f"{logo}<h1>{HEADLINE}</h1>{body}"))["image_caption"] is None
+
+
+def test_a_short_first_paragraph_with_the_brand_is_text_not_a_byline() -> None:
+    first = "Kabarlama.id - Pasar baru dibuka pagi ini."
+    body = "<div class='isi'>" + "".join(f"<p>{t}</p>" for t in [first, *PARAS]) + "</div>"
+    record = extract(page(f"<h1>{HEADLINE}</h1>{body}"), "https://kabarlama.id/berita/2016/02/16/pasar-rakyat")
+    # The portal's name before a dash is a dateline (stripped), and the sentence after it stays.
+    assert record["body"].split("\n\n")[0] == "Pasar baru dibuka pagi ini."

@@ -1055,9 +1055,7 @@ class ArticleParser:
                 (bool(headline) and title_key(text) == headline)
                 or (date is not None and len(date) >= 0.6 * len(text))
                 or _FONT_BUTTONS.fullmatch(text) is not None
-                or (
-                    words <= 8 and len(brand) > 3 and brand in title_key(text) and _BYLINE_SHAPE.match(text) is not None
-                )
+                or (words <= 8 and _is_site_byline(text, brand))
                 or (words <= 8 and len(meta_author) > 3 and text.lower().startswith(meta_author))
             )
             if not header:
@@ -1105,8 +1103,14 @@ class ArticleParser:
     def tag_block(self) -> list[str]:
         """The links of the first block outside sidebars whose class names tags as a word ("detail_tag",
         "tag-links", "tagDetailList", "found_tag_rel_det"; not "tagline"), or its headings when it has none."""
-        for node in self.root.iter("div", "ul", "section", "p", "span", "nav"):
-            if not _has_class_word(node, _TAG_WORDS) or self.in_sidebar(node):
+        headline = self.headline_element()
+        after_headline = headline is None
+        for node in self.root.iter():
+            if node is headline:
+                after_headline = True  # a tag block above the headline is the site's trending list
+            if not after_headline or node.tag not in _TAG_BLOCK_TAGS or not _has_class_word(node, _TAG_WORDS):
+                continue
+            if self.in_sidebar(node):
                 continue
             links = [a for a in node.iter("a") if self._own_link(a)]
             items = [text_of(a) for a in links] or [text_of(h) for h in node.iter("h3", "h4", "h5", "li")]
@@ -1191,6 +1195,8 @@ class ArticleParser:
         """The short text printed right under or beside the lead image (the ``og:image`` photo, or the first
         image before the text): the next element of the image or of its wrapper, when it is not a link."""
         lead = _image_key(self.image_url() or "")
+        if not lead:
+            return None  # without a declared lead image the first image may be a logo: no guess
         for img in self.root.iter("img"):
             if self.in_sidebar(img):
                 continue
@@ -1208,7 +1214,9 @@ class ArticleParser:
                     after = collapse_ws(sibling.tail or "")
                     if len(text) <= 40 and len(after) >= 20:
                         text = after  # a photo credit, then the caption as bare text ("KOMPAS.com/X" + caption)
-                    if 10 <= len(text) <= 400 and not sibling.findall(".//a") and not datelines.date_in_text(text):
+                    date = datelines.date_in_text(text)
+                    dateline = date is not None and len(date) >= 0.6 * len(text)
+                    if 10 <= len(text) <= 400 and not sibling.findall(".//a") and not dateline:
                         return text
                 node = node.getparent()
             return None
@@ -1416,6 +1424,7 @@ _NOT_FOUND_NOTICE = re.compile(
 
 
 _TAG_WORDS = frozenset({"tag", "tags"})
+_TAG_BLOCK_TAGS = frozenset({"div", "ul", "section", "p", "span", "nav"})
 _SHARE_WORDS = frozenset({"print", "email", "e-mail", "copy", "share", "facebook", "twitter", "whatsapp", "line"})
 _TAG_LABEL = re.compile(r"(?:tags?|topik|terkait|kata\s+kunci)\s*:?", re.I)
 _BREADCRUMB = re.compile(r"bre?a?dcrumb|crumbs?\b")
@@ -1457,8 +1466,18 @@ _SIGN_OFF = re.compile(r"\(\s*[\w*./ -]{1,40}\)|\[\s*[\w*./ -]{1,40}\]|[-–—]
 # A bracketed code or name after the last sentence: "... bangsa. (E-2)", "... Denpasar. (Luh Wayanti)", "[ian]".
 _TRAILING_CODE = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?=[A-Za-z*])[\w*.'’ /-]{1,40}[)\]]\s*$")
 _FONT_BUTTONS = re.compile(r"(?:A\s*[+-]\s*){2,3}", re.I)
-# "Name - detikFinance", "Name, CNN Indonesia", "Oleh Name | Site"
-_BYLINE_SHAPE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}\s*[-–|,]\s*\S")
+# "Name - detikFinance", "Name, CNN Indonesia", "Oleh Name | Site": a name, a separator, the site.
+_BYLINE_SHAPE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,4}\s*[-–|,]\s*(\S.*)$")
+
+
+def _is_site_byline(text: str, brand: str) -> bool:
+    """True for "Name - detikFinance": what follows the separator is a short credit holding the portal's brand
+    (so "KOMPAS.com - Harga cabai naik" is text, not a byline)."""
+    match = _BYLINE_SHAPE.match(text)
+    if match is None or len(brand) <= 3:
+        return False
+    credit = match.group(1)
+    return len(credit.split()) <= 3 and brand in title_key(credit)
 
 
 _TEXT_TAGS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol")
