@@ -67,7 +67,7 @@ def parse_page(
         raise Refused(exc.reason, str(exc)) from exc
     net = network or network_for(url)
     parser = net.make_parser(page, now=now)
-    headline = repair_mojibake(parser.headline())
+    headline = repair_mojibake(parser.page_headline())
     container = parser.body_container()
     if container is not None and len(text_content(container)) > 2 * MAX_BODY_CHARS:
         # Checked before the body is cleaned: megabytes of text are refused without reading them paragraph by

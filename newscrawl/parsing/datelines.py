@@ -11,6 +11,7 @@ headline, which is where every template puts its dateline; :func:`url_day` reads
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
@@ -62,10 +63,16 @@ def is_time_only(text: str) -> bool:
     return bool(_TIME_ONLY.match(text))
 
 
-def _lines(root: _Element, skip: Callable[[_Element], bool]) -> list[tuple[_Element, str]]:
-    """(element, text) of the short text nodes in document order; skipped subtrees left out."""
-    found: list[tuple[_Element, str]] = []
+def _window(
+    root: _Element, anchor: _Element, skip: Callable[[_Element], bool], before: int, after: int
+) -> list[tuple[int, _Element]]:
+    """(distance, element) for the elements holding text within ``before``/``after`` text-holding elements of
+    ``anchor`` in document order, skipped subtrees left out. The walk stops ``after`` elements past the anchor."""
+    previous: deque[_Element] = deque(maxlen=before)
+    following: list[_Element] = []
     skipped: set[_Element] = set()
+    inside: set[_Element] = set()
+    found_anchor = False
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -76,10 +83,24 @@ def _lines(root: _Element, skip: Callable[[_Element], bool]) -> list[tuple[_Elem
         if element.tag in ("script", "style", "noscript", "head") or skip(element):
             skipped.add(element)
             continue
-        found.append((element, element.text or ""))
-        if element.tail and parent is not None:
-            found.append((parent, element.tail))
-    return found
+        if element is anchor or (parent is not None and parent in inside):
+            inside.add(element)  # the headline itself and what it holds
+            found_anchor = True
+            continue
+        has_text = bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+        if not has_text:
+            continue
+        if found_anchor:
+            following.append(element)
+            if len(following) >= after:
+                break
+        else:
+            previous.append(element)
+    if not found_anchor:
+        return []
+    window = [(i + 1, e) for i, e in enumerate(following)]
+    window += [(-(len(previous) - i), e) for i, e in enumerate(previous)]
+    return window
 
 
 def dates_near(
@@ -89,22 +110,10 @@ def dates_near(
 
     The line an element shows is its own text with its inline children's (``<b>Senin</b>, 5 ...``): each
     element's text is taken whole once it is short. Lines after the headline come before lines above it at the
-    same distance. A line inside a skipped subtree (sidebar, listing) is never read.
+    same distance. A line inside a skipped subtree (sidebar, listing) is never read. The walk over the document
+    stops ``after`` lines past the headline.
     """
-    elements = [e for e, text in _lines(root, skip) if text.strip()]
-    ordered: list[_Element] = []
-    seen: set[_Element] = set()
-    for element in elements:
-        if element not in seen:
-            seen.add(element)
-            ordered.append(element)
-    try:
-        position = ordered.index(anchor)
-    except ValueError:
-        position = next((i for i, e in enumerate(ordered) if anchor in e.iterancestors()), -1)
-        if position < 0:
-            return
-    window = [(i - position, e) for i, e in enumerate(ordered) if -before <= i - position <= after and e is not anchor]
+    window = _window(root, anchor, skip, before, after)
     window.sort(key=lambda pair: (abs(pair[0]), pair[0] < 0))
     done: set[str] = set()
     for distance, element in window:
