@@ -85,14 +85,15 @@ _ZONE: Final = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_TIME_PART: Final = r"(?:(?:\s*[,|-]\s*|\s+)(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?)?"
+_TIME_PART: Final = r"(?:(?:\s*[,|-]\s*|\s+at\s+|\s+)(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?)?"
 _TEXT_DATE: Final = re.compile(
     r"(?P<d>\d{1,2})[\s-]*(?P<mon>[a-z]{3,9})\.?[\s-]*,?\s*(?P<y>\d{4})" + _TIME_PART,
     re.IGNORECASE,
 )
 _NUMERIC_DATE: Final = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME_PART)
+# "2020-10-07T15:13:00", and the slashed form CMS meta tags use ("2018/05/01 05:27:04").
 _ISO_DATE: Final = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?"
 )
 # No leading zero: "0812345678" is a phone number (every 10-digit epoch second is >= 2001).
@@ -343,6 +344,23 @@ def _fast_path_handles(raw: str, default_offset: str = "+07:00", now: datetime |
 
 
 def parse_date(raw: str, *, default_offset: str = "+07:00", now: datetime | None = None) -> datetime | None:
+    """Parse a date string as printed on an Indonesian portal (see :func:`_parse_date`); results are cached.
+
+    A page's rules ask for the same strings several times (candidates, zone, choice) and a crawl meets the same
+    strings on every page of a portal; a string that misses the fast path costs milliseconds in dateparser.
+    The cache key holds ``now``, so relative dates stay right. ``now=None`` (the current time) is not cached.
+    """
+    if now is None or not isinstance(raw, str):
+        return _parse_date(raw, default_offset=default_offset, now=now)
+    return _parse_date_cached(raw, default_offset, now)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_cached(raw: str, default_offset: str, now: datetime) -> datetime | None:
+    return _parse_date(raw, default_offset=default_offset, now=now)
+
+
+def _parse_date(raw: str, *, default_offset: str = "+07:00", now: datetime | None = None) -> datetime | None:
     """Parse a date string as printed on an Indonesian portal (or found in meta/JSON-LD/attributes).
 
     Returns a timezone-aware datetime whose tzinfo is the *local fixed offset* (a WITA time

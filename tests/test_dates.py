@@ -104,6 +104,8 @@ ISO_CASES = [
     pytest.param("2020-10-07 15:13:00", "2020-10-07T15:13:00+07:00", id="iso-naive-2"),
     pytest.param("2020-10-07T15:13:00.123+07:00", "2020-10-07T15:13:00+07:00", id="iso-fraction"),
     pytest.param("2020-10-07", "2020-10-07T00:00:00+07:00", id="iso-date-only"),
+    pytest.param("2018/05/01 05:27:04", "2018-05-01T05:27:04+07:00", id="iso-slashes"),  # CNN/detik publishdate
+    pytest.param("18 Jun 2015 at 06:25 WIB", "2015-06-18T06:25:00+07:00", id="at-before-clock"),  # Liputan6 2015
     # .NET writes seven fraction digits (Okezone's JSON-LD): past six they are cut, as dateparser does
     pytest.param("2014-07-13T20:07:27.8200000", "2014-07-13T20:07:27+07:00", id="iso-seven-fraction-digits"),
     pytest.param("2014-07-13 20:07:27.9999999", "2014-07-13T20:07:27+07:00", id="iso-fraction-cut-not-rounded"),

@@ -402,3 +402,16 @@ def test_a_short_first_paragraph_with_the_brand_is_text_not_a_byline() -> None:
     record = extract(page(f"<h1>{HEADLINE}</h1>{body}"), "https://kabarlama.id/berita/2016/02/16/pasar-rakyat")
     # The portal's name before a dash is a dateline (stripped), and the sentence after it stays.
     assert record["body"].split("\n\n")[0] == "Pasar baru dibuka pagi ini."
+
+
+def test_a_video_story_by_structured_data_is_written_with_its_standfirst() -> None:
+    head = (
+        "<meta property='og:description' content='Bupati meninjau pasar rakyat tepi sungai yang baru diresmikan, "
+        "Senin pagi, dan berbincang dengan para pedagang.'>"
+        '<script type=\'application/ld+json\'>{"@type": "VideoObject", "name": "Pasar Rakyat"}</script>'
+    )
+    html = page(f"<h1>{HEADLINE}</h1><div class='player'><iframe src='/embed/1'></iframe></div>", head)
+    record = extract(html, "https://kabar-lama.example.id/berita/2016/02/16/pasar-rakyat-video")
+    assert record["kind"] == "video"
+    assert record["body"].startswith("Bupati meninjau pasar rakyat")
+    assert schema_errors(record) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 from itertools import islice
 from typing import Any, ClassVar
@@ -241,11 +241,9 @@ _ROLE_WORDS: dict[str, str] = {
 }
 # A CMS initials code in a byline ("RW", "fbn"): not a name.
 _INITIALS = re.compile(r"[A-Z]{2,4}|[a-z]{2,4}")
-# Byline markup, one selector (one pass over the page); _byline_rank orders what it finds.
-_BYLINE_SELECTOR = (
-    "author, [itemprop='author'], a[rel='author'], [class*='byline'], [class*='reporter'], [class*='penulis'], "
-    "[class*='author'], [class*='writer']"
-)
+# Classes of byline markup (found in the one walk of ArticleParser._person_markup); _byline_rank orders them.
+_BYLINE_CLASS = re.compile(r"byline|reporter|penulis|author|writer", re.I)
+_BYLINE_ATTRIBUTES = XPath("//@itemprop[. = 'author'] | //a/@rel[. = 'author']")
 _BYLINE_CLASS_RANK = (("byline", 3), ("reporter", 4), ("penulis", 5), ("author", 6), ("writer", 7))
 
 
@@ -321,7 +319,9 @@ class ArticleParser:
     ) -> None:
         self.page = page
         self.root = page.root
-        self.now = now
+        # One "now" for the whole page: relative dates agree with each other, and parse_date's cache can serve the
+        # page's repeated look-ups of the same strings.
+        self.now = now if now is not None else datetime.now(UTC).replace(microsecond=0)
         if default_offset:
             self.default_offset = default_offset
         self.known_site_name = site_name
@@ -553,13 +553,17 @@ class ArticleParser:
         does not; then one with a time and a zone beats one with a time only, which beats a bare date or a
         relative phrase ("kemarin"); a date more than a day from the day in the URL is never taken.
         """
-        structured = self._structured_plain()
         best: tuple[tuple[bool, int, int], str] | None = None
         order = 0
         own = list(self.date_selectors)
         selectors = own + [css for css in GENERIC_DATE_SELECTORS if css not in own]
         for index, css in enumerate(selectors):
-            if index == len(own) and best is not None and best[0][1] >= 2 and (best[0][0] or not structured):
+            if (
+                index == len(own)
+                and best is not None
+                and best[0][1] >= 2
+                and (best[0][0] or not self._structured_plain())
+            ):
                 break  # the template's own selectors found a timed line that agrees: no generic search needed
             for node in select(self.root, css):
                 if self.in_sidebar(node):
@@ -572,18 +576,21 @@ class ArticleParser:
                 rank = self._rank(text) if text else -1
                 if rank < 0 or not self._agrees_with_url(text):
                     continue
-                agrees = self._agrees_with(text, structured)
-                if rank == 3 and (agrees or not structured):
+                if rank == 3 and index < len(own):
+                    return text  # the template's own line, with a time and a zone
+                agrees = self._agrees_with(text, self._structured_plain())
+                if rank == 3 and (agrees or not self._structured_plain()):
                     return text
                 order += 1
                 key = (agrees, rank, -order)
                 if best is None or key > best[0]:
                     best = (key, text)
-        if best is not None and best[0][1] >= 2 and (best[0][0] or not structured):
+        if best is not None and best[0][1] >= 2 and (best[0][0] or not self._structured_plain()):
             return best[1]
-        if best is not None and best[0][0] and any(value.time() for value in structured):
+        if best is not None and best[0][0] and any(value.time() for value in self._structured_plain()):
             # A printed day that agrees with a timed structured value: published() takes that value's time.
             return best[1]
+        structured = self._structured_plain()
         near = self.dateline_near_headline(structured)
         if near is not None:
             if datelines.is_time_only(near):
@@ -595,6 +602,13 @@ class ArticleParser:
 
     def _structured_plain(self) -> list[datetime]:
         """The structured publication times as stated (no zone repair), for checking printed candidates."""
+        if "structured_plain" in self._memo:
+            cached: list[datetime] = self._memo["structured_plain"]
+            return cached
+        self._memo["structured_plain"] = found = self._parse_structured()
+        return found
+
+    def _parse_structured(self) -> list[datetime]:
         values = (
             dates.parse_date(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates()
         )
@@ -801,17 +815,35 @@ class ArticleParser:
         return names or self.role_credits.get("author", []) or self.byline_names()
 
     @cached_property
+    def _person_markup(self) -> tuple[list[_Element], list[_Element]]:
+        """One walk over the page for the people rules: elements whose own text is a role word ("Author",
+        "Penyunting"), and byline markup (``<author>``, ``itemprop=author``, ``rel=author``, byline classes)."""
+        labels: list[_Element] = []
+        for element in self.root.iter():
+            text = element.text
+            if (
+                text
+                and len(text) <= 40
+                and text.strip().lower().rstrip(":").strip() in _ROLE_WORDS
+                and element.tag.__class__ is str  # not a comment
+            ):
+                labels.append(element)
+        # Attribute look-ups in C (reading attributes element by element from Python costs three times as much).
+        bylines = list(self.root.iter("author"))
+        bylines += [value.getparent() for value in _BYLINE_ATTRIBUTES(self.root)]
+        index = self.page.class_index()
+        if any(_BYLINE_CLASS.search(token) for token in index.tokens):
+            bylines += [element for element, value in index.classed if _BYLINE_CLASS.search(value)]
+        return labels, bylines
+
+    @cached_property
     def role_credits(self) -> dict[str, list[str]]:
         """Names listed under a role label: a "Credits" box ("Author" / names / "Editor" / names), or a label
         element followed by name elements. Keys: ``author``, ``editor``."""
         found: dict[str, list[str]] = {}
-        # A Python walk over the elements' own first text: a quarter of the time of an XPath over every element.
-        for label in self.root.iter():
-            text = label.text
-            if not text or len(text) > 40 or not isinstance(label.tag, str):
-                continue
-            role = _ROLE_WORDS.get(text.strip().lower().rstrip(":").strip())
-            if role is None or (len(label) and collapse_ws(text_content(label)).lower().rstrip(":") not in _ROLE_WORDS):
+        for label in self._person_markup[0]:
+            role = _ROLE_WORDS[(label.text or "").strip().lower().rstrip(":").strip()]
+            if len(label) and collapse_ws(text_content(label)).lower().rstrip(":") not in _ROLE_WORDS:
                 continue  # not a role word, or a label with more in it ("Editor <a>Name</a>" is a label line)
             if self.in_sidebar(label):
                 continue
@@ -855,7 +887,7 @@ class ArticleParser:
         """Reporter names from byline markup: ``<author>``, microdata ``itemprop=author``, ``rel=author`` links,
         and short elements whose class says author, byline, reporter, penulis or writer (in that order)."""
         ranked: list[tuple[int, int, _Element]] = []
-        for order, node in enumerate(select(self.root, _BYLINE_SELECTOR)):
+        for order, node in enumerate(self._person_markup[1]):
             ranked.append((_byline_rank(node), order, node))
         for _rank, _order, node in sorted(ranked, key=lambda item: (item[0], item[1])):
             if self.in_sidebar(node):

@@ -339,6 +339,10 @@ class Page:
         _current = weakref.ref(self)
         self.host = (urlsplit(url).hostname or "").lower()
 
+    def class_index(self) -> TokenIndex:
+        """The page's class/id index (built once, shared with every selector look-up)."""
+        return self._lookups.token_index()
+
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
         nodes: list[dict[str, Any]] = []
