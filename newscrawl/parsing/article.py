@@ -815,9 +815,8 @@ class ArticleParser:
         return names or self.role_credits.get("author", []) or self.byline_names()
 
     @cached_property
-    def _person_markup(self) -> tuple[list[_Element], list[_Element]]:
-        """One walk over the page for the people rules: elements whose own text is a role word ("Author",
-        "Penyunting"), and byline markup (``<author>``, ``itemprop=author``, ``rel=author``, byline classes)."""
+    def _role_labels(self) -> list[_Element]:
+        """Elements whose own text is a role word ("Author", "Penyunting"): one walk over the page."""
         labels: list[_Element] = []
         for element in self.root.iter():
             text = element.text
@@ -828,20 +827,26 @@ class ArticleParser:
                 and element.tag.__class__ is str  # not a comment
             ):
                 labels.append(element)
-        # Attribute look-ups in C (reading attributes element by element from Python costs three times as much).
+        return labels
+
+    @cached_property
+    def _byline_elements(self) -> list[_Element]:
+        """Byline markup: ``<author>``, ``itemprop=author``, ``rel=author`` (attribute look-ups in C: reading
+        attributes element by element from Python costs three times as much), then byline classes (from the
+        page's class index, only when a class token names one)."""
         bylines = list(self.root.iter("author"))
         bylines += [value.getparent() for value in _BYLINE_ATTRIBUTES(self.root)]
         index = self.page.class_index()
         if any(_BYLINE_CLASS.search(token) for token in index.tokens):
             bylines += [element for element, value in index.classed if _BYLINE_CLASS.search(value)]
-        return labels, bylines
+        return bylines
 
     @cached_property
     def role_credits(self) -> dict[str, list[str]]:
         """Names listed under a role label: a "Credits" box ("Author" / names / "Editor" / names), or a label
         element followed by name elements. Keys: ``author``, ``editor``."""
         found: dict[str, list[str]] = {}
-        for label in self._person_markup[0]:
+        for label in self._role_labels:
             role = _ROLE_WORDS[(label.text or "").strip().lower().rstrip(":").strip()]
             if len(label) and collapse_ws(text_content(label)).lower().rstrip(":") not in _ROLE_WORDS:
                 continue  # not a role word, or a label with more in it ("Editor <a>Name</a>" is a label line)
@@ -887,7 +892,7 @@ class ArticleParser:
         """Reporter names from byline markup: ``<author>``, microdata ``itemprop=author``, ``rel=author`` links,
         and short elements whose class says author, byline, reporter, penulis or writer (in that order)."""
         ranked: list[tuple[int, int, _Element]] = []
-        for order, node in enumerate(self._person_markup[1]):
+        for order, node in enumerate(self._byline_elements):
             ranked.append((_byline_rank(node), order, node))
         for _rank, _order, node in sorted(ranked, key=lambda item: (item[0], item[1])):
             if self.in_sidebar(node):
@@ -910,8 +915,6 @@ class ArticleParser:
         label = self.labelled_lines.get("editor") or self.labelled_lines.get("penyunting")
         if label:
             return clean_person(_cut_label_value(label)) or None
-        if self.role_credits.get("editor"):
-            return self.role_credits["editor"][0]
         initials_editor = self._editor_behind_initials()
         if initials_editor:
             return initials_editor
@@ -924,7 +927,9 @@ class ArticleParser:
             # CMS user codes ("fbn") are not names.
             if _PERSONISH.match(value) and (" " in value or value[:1].isupper()):
                 return value
-        return None
+        # A credits list ("Editor" / name): read last, as it takes a walk over the page.
+        credited = self.role_credits.get("editor")
+        return credited[0] if credited else None
 
     def source(self) -> str | None:
         label = self.labelled_lines.get("sumber")
