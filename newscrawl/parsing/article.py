@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from itertools import islice
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -132,12 +131,15 @@ MODIFIED_META: tuple[str, ...] = (
 )
 
 
+_SIDEBAR_TAGS = frozenset({"aside", "nav", "footer"})
+
+
 def is_sidebar_element(node: _Element) -> bool:
     """True when the element itself is a sidebar, menu, footer, listing or widget (by tag, class or id)."""
-    if node.tag in ("aside", "nav", "footer"):
+    if node.tag in _SIDEBAR_TAGS:
         return True
     marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-    return bool(marker.strip()) and _SIDEBAR.search(marker) is not None
+    return marker != " " and _SIDEBAR.search(marker) is not None
 
 
 # Classes of blocks whose text is never the article's running text: captions, credits, comments, share bars.
@@ -341,7 +343,14 @@ class ArticleParser:
     @staticmethod
     def in_sidebar(node: _Element) -> bool:
         """True when ``node`` sits in a sidebar, menu, footer, listing or widget."""
-        return any(is_sidebar_element(ancestor) for ancestor in node.iterancestors())
+        # is_sidebar_element inlined: this runs for every candidate of every rule, and a call per ancestor shows.
+        for ancestor in node.iterancestors():
+            if ancestor.tag in _SIDEBAR_TAGS:
+                return True
+            marker = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+            if marker != " " and _SIDEBAR.search(marker):
+                return True
+        return False
 
     def texts(self, css: str, strip: str = "") -> list[str]:
         """Non-empty texts of the elements a selector matches (``strip`` removes leading characters)."""
@@ -787,7 +796,9 @@ class ArticleParser:
             # JSON-LD "author" is often the editor (Tribun, Kompas): a reporter printed elsewhere comes first.
             names = self._printed_authors() or names
         if not names:
-            names = self._printed_authors()
+            # A dataLayer that has a writer field and leaves it empty is the CMS saying "no reporter": only a
+            # printed label line can still name one (the credit and byline searches are for pages without it).
+            names = self._printed_authors(thorough=writer_key is None)
         if not names and writer_key is None:
             for key in ("author", "article:author", "content_author", "dable:author"):
                 people = [n for n in split_people(self.page.meta_first(key) or "") if not self._is_site_label(n)]
@@ -801,9 +812,9 @@ class ArticleParser:
             unique.append(name)
         return unique
 
-    def _printed_authors(self) -> list[str]:
-        """Reporters the page prints: a "Penulis:"/"Reporter:"/"Pewarta:"/"Oleh:" line, a credits list, byline
-        markup."""
+    def _printed_authors(self, thorough: bool = True) -> list[str]:
+        """Reporters the page prints: a "Penulis:"/"Reporter:"/"Pewarta:"/"Oleh:" line, then (``thorough``) a
+        credits list and byline markup."""
         label = (
             self.labelled_lines.get("penulis")
             or self.labelled_lines.get("reporter")
@@ -812,7 +823,9 @@ class ArticleParser:
         )
         names = split_people(_cut_label_value(label)) if label else []
         names = [n for n in names if not _INITIALS.fullmatch(n) and not self._is_site_label(n)]
-        return names or self.role_credits.get("author", []) or self.byline_names()
+        if names or not thorough:
+            return names
+        return self.role_credits.get("author", []) or self.byline_names()
 
     @cached_property
     def _role_labels(self) -> list[_Element]:
@@ -927,6 +940,8 @@ class ArticleParser:
             # CMS user codes ("fbn") are not names.
             if _PERSONISH.match(value) and (" " in value or value[:1].isupper()):
                 return value
+        if "editor" in self.page.datalayer:
+            return None  # the CMS names its editor field (a code, or empty): no credits list to look for
         # A credits list ("Editor" / name): read last, as it takes a walk over the page.
         credited = self.role_credits.get("editor")
         return credited[0] if credited else None
@@ -1653,21 +1668,37 @@ _READ_ALSO = re.compile(
     r"^\W*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula|selengkapnya)\b|^\W*(?:berita|artikel)\s+terkait\b",
     re.I,
 )
-_BOX_TAGS = ("div", "table", "section", "aside", "ul", "blockquote", "p", "span")
+_BOX_TAGS = frozenset({"div", "table", "section", "aside", "ul", "blockquote", "p", "span"})
+# Text nodes that open with a read-also label ("Baca Juga:", "LIHAT JUGA", "Berita Terkait"): the word "juga" is
+# everywhere in Indonesian prose, so the test is on how the text starts.
+_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_READ_ALSO_WORDS = XPath(
+    ".//text()["
+    + " or ".join(
+        f"starts-with({_LOWER}, '{word}')"
+        for word in ("baca ", "lihat ", "simak ", "tonton ", "saksikan ", "berita terkait", "artikel terkait")
+    )
+    + "]"
+)
 
 
 def _drop_read_also_boxes(container: _Element) -> None:
     """Drop inline "Baca Juga" / "Lihat juga" plugin boxes: a block that opens with such a label and whose
     remaining text is mostly links, wherever a related-posts plugin put it between the paragraphs."""
     stats: dict[_Element, tuple[float, int, int]] | None = None
-    for node in list(container.iter(*_BOX_TAGS)):
-        if node is container or node.getparent() is None:
-            continue
-        # The label opens the box: look at its first words before measuring the whole text (a box nested 250 deep
-        # around megabytes of text would otherwise be measured once per level).
-        opening = "".join(islice((t for t in node.itertext() if t.strip()), 3))
-        if not _READ_ALSO.match(opening.lstrip()):
-            continue
+    # The label's words are found in C; only the few blocks around such a text are measured in Python.
+    candidates: list[_Element] = []
+    for text_node in _READ_ALSO_WORDS(container):
+        node = text_node.getparent()
+        for _ in range(4):  # the label's element and the boxes around it
+            if node is None or node is container:
+                break
+            if node.tag in _BOX_TAGS and node not in candidates:
+                candidates.append(node)
+            node = node.getparent()
+    for node in candidates:
+        if node.getparent() is None or any(a.getparent() is None for a in node.iterancestors() if a is not container):
+            continue  # already removed with a box around it
         text = text_content(node)
         if len(text) > 600 or not _READ_ALSO.match(text):
             continue
