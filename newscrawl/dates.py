@@ -196,6 +196,14 @@ def _prepare(raw: object) -> _Prepared | None:
     """Strip labels, day names and the zone; shared by both paths so they see the same core."""
     if not isinstance(raw, str):
         return None
+    if len(raw) > 4 * _MAX_LEN:
+        return _prepare_text.__wrapped__(raw)  # never a date; not worth a cache entry of that size
+    return _prepare_text(raw)
+
+
+@lru_cache(maxsize=4096)
+def _prepare_text(raw: str) -> _Prepared | None:
+    # Cached: extraction asks parse_date, has_time and has_explicit_zone about the same few strings.
     text = _EDGE_JUNK.sub("", _fold(raw))
     if not text or len(text) > _MAX_LEN:
         return None

@@ -1669,27 +1669,22 @@ _READ_ALSO = re.compile(
     re.I,
 )
 _BOX_TAGS = frozenset({"div", "table", "section", "aside", "ul", "blockquote", "p", "span"})
-# Text nodes that open with a read-also label ("Baca Juga:", "LIHAT JUGA", "Berita Terkait"): the word "juga" is
-# everywhere in Indonesian prose, so the test is on how the text starts.
-_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_READ_ALSO_WORDS = XPath(
-    ".//text()["
-    + " or ".join(
-        f"starts-with({_LOWER}, '{word}')"
-        for word in ("baca ", "lihat ", "simak ", "tonton ", "saksikan ", "berita terkait", "artikel terkait")
-    )
-    + "]"
-)
+# How a read-also label opens its element's text ("Baca Juga:", "LIHAT JUGA", "Berita Terkait").
+_READ_ALSO_OPENINGS = ("baca ", "lihat ", "simak ", "tonton ", "saksikan ", "berita terkait", "artikel terkait")
 
 
 def _drop_read_also_boxes(container: _Element) -> None:
     """Drop inline "Baca Juga" / "Lihat juga" plugin boxes: a block that opens with such a label and whose
     remaining text is mostly links, wherever a related-posts plugin put it between the paragraphs."""
     stats: dict[_Element, tuple[float, int, int]] | None = None
-    # The label's words are found in C; only the few blocks around such a text are measured in Python.
+    # Elements whose own text opens with a label; only the few blocks around them are measured. (An XPath with
+    # string functions over every text node cost more than the whole body extraction.)
     candidates: list[_Element] = []
-    for text_node in _READ_ALSO_WORDS(container):
-        node = text_node.getparent()
+    for element in container.iter():
+        opening = element.text
+        if not opening or not opening[:24].lstrip().lower().startswith(_READ_ALSO_OPENINGS):
+            continue
+        node: _Element | None = element
         for _ in range(4):  # the label's element and the boxes around it
             if node is None or node is container:
                 break

@@ -14,6 +14,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
@@ -133,6 +134,7 @@ _URL_YMD_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=\d{6}|[/_-])")
 _URL_YY = re.compile(r"/(\d{2})/(\d{2})/(\d{2})/")
 
 
+@lru_cache(maxsize=1024)
 def url_day(url: str) -> date | None:
     """The publication day a URL path names: ``/2016/02/16/``, ``/20180430182335-...`` or ``/16/02/15/``."""
     path = urlsplit(url).path
