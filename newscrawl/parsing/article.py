@@ -479,6 +479,15 @@ class ArticleParser:
         title once site names, case and punctuation are set aside wins, as printed; then an h1 that holds or is
         held by one; then the structured title; then the first h1.
         """
+        h1s_raw = [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
+        declared = {
+            collapse_ws(t)
+            for t in (self.page.article_ld.get("headline"), self.page.meta_first("og:title", "twitter:title"))
+            if isinstance(t, str)
+        }
+        for h1 in h1s_raw:
+            if len(h1) >= 10 and h1 in declared:
+                return h1  # the visible h1 is the declared headline, to the letter: nothing to arbitrate
         site = self.site_name()
         names = [site] if site else []
         brand = brand_of(self.page.host)
@@ -491,7 +500,7 @@ class ArticleParser:
             )
             if isinstance(t, str) and t.strip()
         ]
-        h1s = [strip_site_names(text_of(h), names, brand) for h in self.root.iter("h1") if not self.in_sidebar(h)]
+        h1s = [strip_site_names(h1, names, brand) for h1 in h1s_raw]
         h1s = [h for h in h1s if len(h) >= 10]
         keys = {title_key(t) for t in titles} - {""}
         for h1 in h1s:
@@ -566,14 +575,12 @@ class ArticleParser:
         order = 0
         own = list(self.date_selectors)
         selectors = own + [css for css in GENERIC_DATE_SELECTORS if css not in own]
+        own_best: tuple[int, str] | None = None
         for index, css in enumerate(selectors):
-            if (
-                index == len(own)
-                and best is not None
-                and best[0][1] >= 2
-                and (best[0][0] or not self._structured_plain())
-            ):
-                break  # the template's own selectors found a timed line that agrees: no generic search needed
+            if index == len(own) and own_best is not None and own_best[0] >= 2:
+                # The template's own selectors found a timed line: trusted as printed, as before the generic search
+                # existed (checking it against structured data is for the generic selectors' finds).
+                return own_best[1]
             for node in select(self.root, css):
                 if self.in_sidebar(node):
                     continue
@@ -585,8 +592,11 @@ class ArticleParser:
                 rank = self._rank(text) if text else -1
                 if rank < 0 or not self._agrees_with_url(text):
                     continue
-                if rank == 3 and index < len(own):
-                    return text  # the template's own line, with a time and a zone
+                if index < len(own):
+                    if rank == 3:
+                        return text  # the template's own line, with a time and a zone
+                    if own_best is None or rank > own_best[0]:
+                        own_best = (rank, text)
                 agrees = self._agrees_with(text, self._structured_plain())
                 if rank == 3 and (agrees or not self._structured_plain()):
                     return text
