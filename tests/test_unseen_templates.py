@@ -415,3 +415,23 @@ def test_a_video_story_by_structured_data_is_written_with_its_standfirst() -> No
     assert record["kind"] == "video"
     assert record["body"].startswith("Bupati meninjau pasar rakyat")
     assert schema_errors(record) == []
+
+
+def test_pages_numbered_in_the_path_or_declared_by_rel_next_are_followed() -> None:
+    url = "https://kabar-lama.example.id/read/12345/pasar-rakyat"
+    body = "<div>" + "".join(f"<p>{t}</p>" for t in PARAS) + "</div>"
+    pager = (
+        "<ul class='article-paging'><li class='active'>1</li>"
+        f"<li><a href='{url}/13'>2</a></li><li><a href='{url}/26'>3</a></li>"
+        "<li><a href='https://kabar-lama.example.id/read/999/lain'>4</a></li></ul>"
+    )
+    parsed = parse_page(page(f"<h1>{HEADLINE}</h1>{body}{pager}"), url, now=FROZEN_NOW)
+    assert (parsed.pagination.current, parsed.pagination.total) == (1, 3)
+    assert parsed.pagination.links == {2: f"{url}/13", 3: f"{url}/26"}
+    # No pager at all, only <link rel="next">: one more page, at least.
+    head = f"<link rel='next' href='{url}/2'>"
+    parsed = parse_page(page(f"<h1>{HEADLINE}</h1>{body}", head), url, now=FROZEN_NOW)
+    assert (parsed.pagination.total, parsed.pagination.links) == (2, {2: f"{url}/2"})
+    # A next link to another article is not a page of this one.
+    head = "<link rel='next' href='https://kabar-lama.example.id/read/999/lain'>"
+    assert parse_page(page(f"<h1>{HEADLINE}</h1>{body}", head), url, now=FROZEN_NOW).pagination.total == 1

@@ -1310,6 +1310,9 @@ class ArticleParser:
         current = page_number(self.page.url) or 1
         links: dict[int, str] = {}
         canonical = self.canonical_url()
+        # Pages numbered in the path ("/slug/2", or SINDOnews' "/slug/13" by offset) belong to the article too:
+        # the pager's label gives the page number, the link the page.
+        article_path = urlsplit(canonical).path.rstrip("/") + "/"
         for pager in select(self.root, "[class*='paging'], [class*='pagination']"):
             if self.in_sidebar(pager):
                 continue
@@ -1319,13 +1322,33 @@ class ArticleParser:
                     continue
                 number = page_number(href)
                 label = text_of(a)
-                if number is None and label.isdigit() and canonical_url(href) == canonical:
+                same = canonical_url(href) == canonical
+                in_path = (
+                    not same
+                    and urlsplit(href).path.startswith(article_path)
+                    and same_site(host_of(href), self.page.host)
+                )
+                if number is None and label.isdigit() and same:
                     number = 1 if a.get("rel") == "start" or label == "1" else None
-                if number is not None and canonical_url(href) == canonical:
+                elif number is None and label.isdigit() and in_path and int(label) > 1:
+                    number = int(label)
+                    same = True
+                if number is not None and same:
                     links.setdefault(number, href)
             active = select_one(pager, "[class*='active']")
             if active is not None and text_of(active).isdigit():
                 current = int(text_of(active))
+        if not links:
+            # No pager read, but the page declares a next page of the same article (<link rel="next">).
+            for node in select(self.root, "link[rel='next']"):
+                href = self.absolute(node.get("href"))
+                if (
+                    href
+                    and (urlsplit(href).path.startswith(article_path) or page_number(href))
+                    and same_site(host_of(href), self.page.host)
+                ):
+                    links[current + 1] = href
+                    break
         total = max([current, *links]) if links else current
         return Pagination(current=current, total=total, links=links, complete=total == 1)
 

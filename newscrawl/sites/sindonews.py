@@ -148,6 +148,11 @@ class SindonewsParser(ArticleParser):
                     current = number
                 if href and not href.endswith("#") and Sindonews.to_canonical(href) == canonical:
                     links[number] = href
+        if not pagers:
+            # Not this template's pager (the 2018 template's is ``ul.article-paging``): the generic pager rules.
+            generic = super().pagination()
+            if generic.total > 1:
+                return self.fallback("pagination", generic)
         total = max([current, *links])
         all_requested = "showpage=all" in urlsplit(self.page.url).query
         # ?showpage=all honoured: every page's text in one answer, without the pager.
