@@ -31,6 +31,9 @@ _MONTHS: Final[dict[str, int]] = {
     **dict.fromkeys(("desember", "december", "des", "dec"), 12),
 }
 
+#: Every month name and abbreviation the parser reads (Indonesian and English), for patterns elsewhere.
+MONTH_NAMES: Final[tuple[str, ...]] = tuple(_MONTHS)
+
 # Typographic variants seen in page text; folding them keeps the regexes below simple.
 _CHAR_FOLD: Final = str.maketrans(
     {

@@ -134,11 +134,16 @@ MODIFIED_META: tuple[str, ...] = (
 _SIDEBAR_TAGS = frozenset({"aside", "nav", "footer"})
 
 
+def _marker(node: _Element) -> str:
+    """An element's class and id, for the class-word rules (" " when it has neither)."""
+    return f"{node.get('class') or ''} {node.get('id') or ''}"
+
+
 def is_sidebar_element(node: _Element) -> bool:
     """True when the element itself is a sidebar, menu, footer, listing or widget (by tag, class or id)."""
     if node.tag in _SIDEBAR_TAGS:
         return True
-    marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+    marker = _marker(node)
     return marker != " " and _SIDEBAR.search(marker) is not None
 
 
@@ -152,8 +157,8 @@ def _not_running_text(node: _Element) -> bool:
     """Leave out of the text-density search: sidebars and the blocks ``_NOT_TEXT_CLASS`` names."""
     if is_sidebar_element(node):
         return True
-    marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-    return bool(marker.strip()) and _NOT_TEXT_CLASS.search(marker) is not None
+    marker = _marker(node)
+    return marker != " " and _NOT_TEXT_CLASS.search(marker) is not None
 
 
 GENERIC_DATE_SELECTORS: tuple[str, ...] = (
@@ -241,9 +246,16 @@ _ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("author", "authors", "penulis", "reporter", "pewarta", "wartawan", "jurnalis"), "author"),
     **dict.fromkeys(("editor", "penyunting", "redaktur"), "editor"),
 }
+
+
+def _role_of(text: str) -> str | None:
+    """``author`` or ``editor`` when ``text`` is only a role word ("Author", "Penyunting :"), else None."""
+    return _ROLE_WORDS.get(text.strip().lower().rstrip(":").strip())
+
+
 # A CMS initials code in a byline ("RW", "fbn"): not a name.
 _INITIALS = re.compile(r"[A-Z]{2,4}|[a-z]{2,4}")
-# Classes of byline markup (found in the one walk of ArticleParser._person_markup); _byline_rank orders them.
+# Classes of byline markup (ArticleParser._byline_elements); _byline_rank orders what is found.
 _BYLINE_CLASS = re.compile(r"byline|reporter|penulis|author|writer", re.I)
 _BYLINE_ATTRIBUTES = XPath("//@itemprop[. = 'author'] | //a/@rel[. = 'author']")
 _BYLINE_CLASS_RANK = (("byline", 3), ("reporter", 4), ("penulis", 5), ("author", 6), ("writer", 7))
@@ -328,7 +340,7 @@ class ArticleParser:
             self.default_offset = default_offset
         self.known_site_name = site_name
         self.fallbacks: list[str] = []
-        #: which layer found the body: network, generic, density or library
+        #: which layer found the body: network, generic, density, library or captions
         self.body_layer = "network" if self.network else "generic"
         self._memo: dict[str, Any] = {}
 
@@ -587,9 +599,10 @@ class ArticleParser:
                 text = text_of(node)
                 if not text or len(text) > datelines.MAX_LINE:
                     continue
-                if self._rank(text) < 0 or len(text) >= 80:
+                rank = self._rank(text) if len(text) < 80 else -1
+                if rank < 0:  # a date inside a longer line ("Name, Portal | Selasa, 01/05/2018 05:27 WIB")
                     text = datelines.date_in_text(text) or ""
-                rank = self._rank(text) if text else -1
+                    rank = self._rank(text) if text else -1
                 if rank < 0 or not self._agrees_with_url(text):
                     continue
                 if index < len(own):
@@ -597,40 +610,32 @@ class ArticleParser:
                         return text  # the template's own line, with a time and a zone
                     if own_best is None or rank > own_best[0]:
                         own_best = (rank, text)
-                agrees = self._agrees_with(text, self._structured_plain())
-                if rank == 3 and (agrees or not self._structured_plain()):
+                agrees = self._agrees_with(text, self._structured_plain)
+                if rank == 3 and (agrees or not self._structured_plain):
                     return text
                 order += 1
                 key = (agrees, rank, -order)
                 if best is None or key > best[0]:
                     best = (key, text)
-        if best is not None and best[0][1] >= 2 and (best[0][0] or not self._structured_plain()):
+        if best is not None and best[0][1] >= 2 and (best[0][0] or not self._structured_plain):
             return best[1]
-        if best is not None and best[0][0] and any(value.time() for value in self._structured_plain()):
+        if best is not None and best[0][0] and any(value.time() for value in self._structured_plain):
             # A printed day that agrees with a timed structured value: published() takes that value's time.
             return best[1]
-        structured = self._structured_plain()
-        near = self.dateline_near_headline(structured)
+        near = self.dateline_near_headline()
         if near is not None:
             if datelines.is_time_only(near):
                 return near if best is None else best[1]
-            key = (self._agrees_with(near, structured), self._rank(near), 0)
+            key = (self._agrees_with(near, self._structured_plain), self._rank(near), 0)
             if best is None or key > best[0]:
                 return near
         return best[1] if best else None
 
+    @cached_property
     def _structured_plain(self) -> list[datetime]:
         """The structured publication times as stated (no zone repair), for checking printed candidates."""
-        if "structured_plain" in self._memo:
-            cached: list[datetime] = self._memo["structured_plain"]
-            return cached
-        self._memo["structured_plain"] = found = self._parse_structured()
-        return found
-
-    def _parse_structured(self) -> list[datetime]:
-        values = (
-            dates.parse_date(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates()
-        )
+        parse = dates.parse_date
+        values = (parse(raw, default_offset=self.default_offset, now=self.now) for raw in self.structured_dates())
         return [value for value in values if value is not None]
 
     def _agrees_with(self, text: str, structured: list[datetime]) -> bool:
@@ -651,12 +656,12 @@ class ArticleParser:
                 return True
         return False
 
-    def dateline_near_headline(self, structured: list[datetime] | None = None) -> str | None:
+    def dateline_near_headline(self) -> str | None:
         """The best date printed within a few lines of the headline (or a time alone, dated by the URL)."""
         anchor = self.headline_element()
         if anchor is None:
             return None
-        structured = self._structured_plain() if structured is None else structured
+        structured = self._structured_plain
         best: tuple[tuple[bool, int], str] | None = None
         time_only: str | None = None
         for _distance, text, _node in datelines.dates_near(self.root, anchor, is_sidebar_element):
@@ -691,12 +696,13 @@ class ArticleParser:
             if parsed is not None and parsed.utcoffset():
                 return dates.to_iso(parsed)[-6:]
         for raw in self.structured_dates():
-            if dates.has_explicit_zone(raw) and not self.metadata_is_wall_clock():
+            if dates.has_explicit_zone(raw) and not self.metadata_is_wall_clock:
                 parsed = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
                 if parsed is not None and parsed.utcoffset():
                     return dates.to_iso(parsed)[-6:]
         return self.default_offset
 
+    @cached_property
     def metadata_is_wall_clock(self) -> bool:
         """True when the page's structured times are local wall-clock times labelled with a wrong offset.
 
@@ -705,25 +711,22 @@ class ArticleParser:
         and a structured time differ by a whole number of hours and agree on the clock (to the minute), the
         structured offsets are not to be believed.
         """
-        if "wall_clock" in self._memo:
-            flag: bool = self._memo["wall_clock"]
-            return flag
-        flag = False
         visible_raw = self.visible_date()
-        if visible_raw and dates.has_time(visible_raw) and not datelines.is_time_only(visible_raw):
-            visible = dates.parse_date(visible_raw, default_offset=self.default_offset, now=self.now)
-            for raw in self.structured_dates():
-                value = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
-                if visible is None or value is None or not dates.has_explicit_zone(raw):
-                    continue
-                value = value.replace(second=0, microsecond=0)
-                shift = visible - value
-                same_clock = (visible.replace(tzinfo=None) - value.replace(tzinfo=None)).total_seconds()
-                if shift and shift.total_seconds() % 3600 == 0 and abs(same_clock) < 60:
-                    flag = True
-                    break
-        self._memo["wall_clock"] = flag
-        return flag
+        if not visible_raw or not dates.has_time(visible_raw) or datelines.is_time_only(visible_raw):
+            return False
+        visible = dates.parse_date(visible_raw, default_offset=self.default_offset, now=self.now)
+        if visible is None:
+            return False
+        for raw in self.structured_dates():
+            value = dates.parse_date(raw, default_offset=self.default_offset, now=self.now)
+            if value is None or not dates.has_explicit_zone(raw):
+                continue
+            value = value.replace(second=0, microsecond=0)
+            same_clock = (visible.replace(tzinfo=None) - value.replace(tzinfo=None)).total_seconds()
+            shift = (visible - value).total_seconds()
+            if shift and shift % 3600 == 0 and abs(same_clock) < 60:
+                return True
+        return False
 
     def _structured_value(self, raw: str, offset: str) -> datetime | None:
         """A structured time in the portal's own offset (a wall-clock time mislabelled as UTC is re-labelled)."""
@@ -731,7 +734,7 @@ class ArticleParser:
         local_tz = dates.parse_date("2000-01-01T00:00:00" + offset)
         if value is None or local_tz is None:
             return value
-        if self.metadata_is_wall_clock():
+        if self.metadata_is_wall_clock:
             return value.replace(tzinfo=local_tz.tzinfo)
         if value.utcoffset() != local_tz.utcoffset():
             value = value.astimezone(local_tz.tzinfo)
@@ -783,7 +786,7 @@ class ArticleParser:
             raw = self.page.meta_first(*MODIFIED_META)
         if not isinstance(raw, str) or not raw.strip():
             return None
-        if self.metadata_is_wall_clock():
+        if self.metadata_is_wall_clock:
             value = self._structured_value(raw.strip(), self.local_offset())
             return dates.to_iso(value) if value is not None else None
         return raw.strip()
@@ -843,12 +846,7 @@ class ArticleParser:
         labels: list[_Element] = []
         for element in self.root.iter():
             text = element.text
-            if (
-                text
-                and len(text) <= 40
-                and text.strip().lower().rstrip(":").strip() in _ROLE_WORDS
-                and element.tag.__class__ is str  # not a comment
-            ):
+            if text and len(text) <= 40 and _role_of(text) and element.tag.__class__ is str:  # not a comment
                 labels.append(element)
         return labels
 
@@ -870,21 +868,19 @@ class ArticleParser:
         element followed by name elements. Keys: ``author``, ``editor``."""
         found: dict[str, list[str]] = {}
         for label in self._role_labels:
-            role = _ROLE_WORDS[(label.text or "").strip().lower().rstrip(":").strip()]
-            if len(label) and collapse_ws(text_content(label)).lower().rstrip(":") not in _ROLE_WORDS:
+            role = _role_of(label.text or "")
+            if role is None or (len(label) and _role_of(text_content(label)) is None):
                 continue  # not a role word, or a label with more in it ("Editor <a>Name</a>" is a label line)
             if self.in_sidebar(label):
                 continue
-            while (parent := label.getparent()) is not None and collapse_ws(text_content(parent)).lower().rstrip(
-                ":"
-            ) in _ROLE_WORDS:
+            while (parent := label.getparent()) is not None and _role_of(text_content(parent)):
                 label = parent
             names: list[str] = []
             for sibling in label.itersiblings():
                 if not isinstance(sibling.tag, str):
                     continue
                 text = collapse_ws(text_content(sibling))
-                if text.lower().rstrip(":") in _ROLE_WORDS or len(names) >= 10:
+                if _role_of(text) or len(names) >= 10:
                     break
                 name = clean_person(text)
                 if name and len(name) <= 60 and _PERSONISH.match(name) and name not in names:
@@ -988,7 +984,7 @@ class ArticleParser:
         if node is not None:
             self.body_layer = "generic"
             return node
-        return self._densest_paragraph_parent()
+        return self._densest_text_block()
 
     def _first_body_match(self, selectors: tuple[str, ...] | list[str]) -> _Element | None:
         for css in selectors:
@@ -999,7 +995,7 @@ class ArticleParser:
                     return node
         return None
 
-    def _densest_paragraph_parent(self) -> _Element | None:
+    def _densest_text_block(self) -> _Element | None:
         """The block holding the most running text outside links, sidebars, captions and widgets
         (``newscrawl.parsing.density``)."""
         self.body_layer = "density"
@@ -1273,15 +1269,15 @@ class ArticleParser:
         return self.lead_image_caption()
 
     def lead_image_caption(self) -> str | None:
-        """The short text printed right under or beside the lead image (the ``og:image`` photo, or the first
-        image before the text): the next element of the image or of its wrapper, when it is not a link."""
+        """The short text printed right under or beside the lead image (the printed ``og:image`` photo): the next
+        element of the image or of its wrapper, when it is not a link."""
         lead = _image_key(self.image_url() or "")
         if not lead:
             return None  # without a declared lead image the first image may be a logo: no guess
         for img in self.root.iter("img"):
             if self.in_sidebar(img):
                 continue
-            if lead and _image_key(img.get("src") or img.get("data-src") or "") != lead:
+            if _image_key(img.get("src") or img.get("data-src") or "") != lead:
                 continue
             node: _Element | None = img
             for _ in range(3):  # the image, its link or wrapper, the wrapper's wrapper
@@ -1372,15 +1368,19 @@ class ArticleParser:
         found += [text_of(h) for h in self.root.iter("h1") if not self.in_sidebar(h)]
         return [t for t in found if t]
 
-    def check_refusals(self, headline: str, paragraphs: list[str]) -> None:
-        """The refusals that do not depend on finding the text: an index of links, a cut-off page, a soft 404,
-        a listing. Run before the library layer is asked, so that it cannot turn such a page into a record."""
-        body_chars = sum(len(p) for p in paragraphs)
+    def _check_link_index(self, body_chars: int) -> None:
+        """Refuse an index: a short text whose main block is mostly link text."""
         container = self.body_container()
         if container is not None and body_chars < 1500:
             link_chars = sum(len(text_of(a)) for a in container.iter("a"))
             if link_chars / (len(text_of(container)) or 1) > 0.6:
                 raise Refused("not_article", "the main block is mostly links (an index page)")
+
+    def check_refusals(self, headline: str, paragraphs: list[str]) -> None:
+        """The refusals that do not depend on finding the text: an index of links, a cut-off page, a soft 404,
+        a listing. Run before the library layer is asked, so that it cannot turn such a page into a record."""
+        body_chars = sum(len(p) for p in paragraphs)
+        self._check_link_index(body_chars)
         if self.page.truncated:
             raise Refused("truncated", "the document is cut off (no </body> or </html>) before any article text")
         self.check_not_found(paragraphs, body_chars)
@@ -1395,11 +1395,8 @@ class ArticleParser:
         (``no_headline``); no text (``no_body``); a listing, tag or search page (``not_article``).
         """
         body_chars = sum(len(p) for p in paragraphs)
+        self._check_link_index(body_chars)
         container = self.body_container()
-        if container is not None and body_chars < 1500:
-            link_chars = sum(len(text_of(a)) for a in container.iter("a"))
-            if link_chars / (len(text_of(container)) or 1) > 0.6:
-                raise Refused("not_article", "the main block is mostly links (an index page)")
         only_by_text = self.body_layer in ("density", "library")  # no template rule vouches for the block
         if self.page.truncated and (not paragraphs or container is None or only_by_text or _ends_document(container)):
             raise Refused("truncated", "the document is cut off (no </body> or </html>) before the article text ends")

@@ -19,15 +19,14 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
+from newscrawl.dates import MONTH_NAMES
+
 _DAY = (
     r"(?:senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
-_MONTH = (
-    r"(?:januari|january|jan|februari|pebruari|february|feb|peb|maret|march|mar|april|apr|mei|may|juni|june|jun"
-    r"|juli|july|jul|agustus|august|agu|ags|agt|agst|aug|september|sept|sep|oktober|october|okt|oct"
-    r"|november|nopember|nov|nop|desember|december|des|dec)"
-)
+# The month names newscrawl.dates reads, longest first so that "juni" is not read as "jun" + "i".
+_MONTH = "(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + ")"
 _CLOCK = r"(?:(?:pukul|pkl\.?|jam|at|@)\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)"
 _ZONE = r"(?:\s*\(?(?:WIB|WITA|WIT|GMT\s*[+-]\s*\d{1,2}|UTC\s*[+-]\s*\d{1,2})\)?(?![a-z]))?"
 _SEP = r"\s*(?:[,|/\-–—•·]|\bat\b|\bpukul\b|\bpkl\.?|\bjam\b)?\s*"

@@ -369,7 +369,7 @@ class WordPressParser(ArticleParser):
             for node in select(self.root, css):
                 if not self.in_sidebar(node) and sum(len(text_content(p)) for p in node.iter("p")) >= 80:
                     return self.fallback("body", node)
-        return self.fallback("body", self._densest_paragraph_parent())
+        return self.fallback("body", self._densest_text_block())
 
     # -- classification ------------------------------------------------------------------------
 
